@@ -1,0 +1,77 @@
+package com.camelprosa.component.prosastt;
+
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+
+import com.camelprosa.component.prosastt.client.ProsaSttClient;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+
+/** Sends audio to the Prosa.ai streaming speech-to-text API and returns the transcript. */
+@Component("prosa-stt")
+public class ProsaSttComponent extends DefaultComponent {
+
+    /** Threads that connect and upload audio; sessions waiting for results hold none. */
+    private static final int MAX_SENDER_THREADS = 64;
+
+    @Metadata(description = "Options shared by every endpoint of this component (e.g. apiKey once for all).")
+    private ProsaSttConfiguration configuration = new ProsaSttConfiguration();
+
+    private ExecutorService senders;
+    private ScheduledExecutorService timers;
+    private ProsaSttClient client;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        ProsaSttConfiguration endpointConfiguration = configuration.copy();
+        endpointConfiguration.setModel(ProsaSttConfiguration.expandModel(remaining));
+        ProsaSttEndpoint endpoint = new ProsaSttEndpoint(uri, this, endpointConfiguration);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    public ProsaSttConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(ProsaSttConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** The streaming client shared by this component's endpoints; created when the component starts. */
+    synchronized ProsaSttClient getClient() {
+        if (client == null) {
+            ExecutorServiceManager threads = getCamelContext().getExecutorServiceManager();
+            senders = threads.newThreadPool(this, "ProsaSttSender", new org.apache.camel.spi.ThreadPoolProfile() {
+                {
+                    setId("ProsaSttSender");
+                    setPoolSize(MAX_SENDER_THREADS);
+                    setMaxPoolSize(MAX_SENDER_THREADS);
+                    setAllowCoreThreadTimeOut(true);
+                    setKeepAliveTime(30L);
+                    setMaxQueueSize(-1);
+                    setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+                }
+            });
+            timers = threads.newSingleThreadScheduledExecutor(this, "ProsaSttTimer");
+            client = new ProsaSttClient(senders, timers);
+        }
+        return client;
+    }
+
+    @Override
+    protected synchronized void doStop() throws Exception {
+        if (client != null) {
+            client.close();
+            client = null;
+            getCamelContext().getExecutorServiceManager().shutdownNow(senders);
+            getCamelContext().getExecutorServiceManager().shutdownNow(timers);
+        }
+        super.doStop();
+    }
+}

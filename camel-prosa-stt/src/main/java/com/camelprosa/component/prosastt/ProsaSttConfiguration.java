@@ -1,0 +1,210 @@
+package com.camelprosa.component.prosastt;
+
+import com.camelprosa.component.prosastt.client.AuthMode;
+import com.camelprosa.component.prosastt.client.StreamRequest;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+
+/** The options of a prosa-stt endpoint; set once on the component, they are defaults for every endpoint. */
+@UriParams
+public class ProsaSttConfiguration implements Cloneable {
+
+    @UriPath(description = "The Prosa speech-to-text model. A short name without the stt- prefix is expanded to its"
+                           + " streaming model: general becomes stt-general-online. Any name starting with stt- is"
+                           + " used as it is.")
+    @Metadata(required = true)
+    private String model;
+
+    @UriParam(defaultValue = StreamRequest.DEFAULT_URL,
+              description = "The websocket URL of the streaming API. Change it only for a proxy or the emulator.")
+    private String url = StreamRequest.DEFAULT_URL;
+
+    @UriParam(label = "security", secret = true,
+              description = "The Prosa API key, from the Prosa Console. Required. Never logged.")
+    private String apiKey;
+
+    @UriParam(label = "security", defaultValue = "header",
+              description = "How the key is sent: header (x-api-key on the websocket upgrade) or message (a first"
+                            + " token message, for networks that strip headers).")
+    private AuthMode authMode = AuthMode.header;
+
+    @UriParam(description = "The label stored with the job. Default: the file name of the body when there is one.")
+    private String label;
+
+    @UriParam(defaultValue = "false", description = "Ask the server for interim (partial) transcripts.")
+    private boolean includePartial;
+
+    @UriParam(defaultValue = "false", description = "Keep filler words (e.g. eh, hmm) in the transcript.")
+    private boolean includeFiller;
+
+    @UriParam(label = "audio", defaultValue = "auto",
+              enums = "auto,wav,mp3,flac,opus,webm,s16le,pcm_mulaw,pcm_alaw",
+              description = "The format of the audio. auto detects it from the first bytes, then from the file name;"
+                            + " when neither tells, the server detects it. Raw formats (s16le, pcm_mulaw, pcm_alaw)"
+                            + " need sampleRate.")
+    private String audioFormat = "auto";
+
+    @UriParam(label = "audio", description = "The sample rate of raw audio in Hz (16000 mono suits the models best).")
+    private Integer sampleRate;
+
+    @UriParam(label = "audio", description = "The number of channels of raw audio.")
+    private Integer channels;
+
+    @UriParam(label = "advanced", defaultValue = "16000",
+              description = "Bytes of audio per websocket frame. The file is streamed in chunks of this size, never"
+                            + " loaded whole.")
+    private int chunkSize = 16000;
+
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "How long to wait for the websocket connection to open, in milliseconds (or a duration"
+                            + " such as 10s).")
+    private long connectTimeout = 10000;
+
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "The longest silence allowed from the server while a session is open, in milliseconds (or"
+                            + " a duration such as 30s). The exchange fails with ProsaSttTimeoutException past it.")
+    private long responseTimeout = 30000;
+
+    @UriParam(defaultValue = "text",
+              description = "What the body becomes: text (the final transcript as a String), transcript (a Transcript"
+                            + " with job id, segments and metadata) or segments (a List<Segment> with times).")
+    private ProsaSttOutputType outputType = ProsaSttOutputType.text;
+
+    public String getModel() {
+        return model;
+    }
+
+    public void setModel(String model) {
+        this.model = model;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public AuthMode getAuthMode() {
+        return authMode;
+    }
+
+    public void setAuthMode(AuthMode authMode) {
+        this.authMode = authMode;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    public void setLabel(String label) {
+        this.label = label;
+    }
+
+    public boolean isIncludePartial() {
+        return includePartial;
+    }
+
+    public void setIncludePartial(boolean includePartial) {
+        this.includePartial = includePartial;
+    }
+
+    public boolean isIncludeFiller() {
+        return includeFiller;
+    }
+
+    public void setIncludeFiller(boolean includeFiller) {
+        this.includeFiller = includeFiller;
+    }
+
+    public String getAudioFormat() {
+        return audioFormat;
+    }
+
+    public void setAudioFormat(String audioFormat) {
+        this.audioFormat = audioFormat;
+    }
+
+    public Integer getSampleRate() {
+        return sampleRate;
+    }
+
+    public void setSampleRate(Integer sampleRate) {
+        this.sampleRate = sampleRate;
+    }
+
+    public Integer getChannels() {
+        return channels;
+    }
+
+    public void setChannels(Integer channels) {
+        this.channels = channels;
+    }
+
+    public int getChunkSize() {
+        return chunkSize;
+    }
+
+    public void setChunkSize(int chunkSize) {
+        this.chunkSize = chunkSize;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public ProsaSttOutputType getOutputType() {
+        return outputType;
+    }
+
+    public void setOutputType(ProsaSttOutputType outputType) {
+        this.outputType = outputType;
+    }
+
+    public ProsaSttConfiguration copy() {
+        try {
+            return (ProsaSttConfiguration) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /** The streaming model for a user's name: {@code general} becomes {@code stt-general-online}. */
+    static String expandModel(String name) {
+        if (name == null || name.isBlank()) {
+            return name;
+        }
+        String trimmed = name.trim();
+        return trimmed.startsWith("stt-") ? trimmed : "stt-" + trimmed + "-online";
+    }
+
+    @Override
+    public String toString() {
+        return "ProsaSttConfiguration[model=" + model + ", url=" + url + ", authMode=" + authMode + ", outputType="
+               + outputType + ", apiKey=" + (apiKey == null ? "null" : "xxxxxx") + "]";
+    }
+}

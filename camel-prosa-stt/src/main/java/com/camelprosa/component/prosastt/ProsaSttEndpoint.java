@@ -1,0 +1,72 @@
+package com.camelprosa.component.prosastt;
+
+import java.util.Map;
+
+import com.camelprosa.component.prosastt.client.AudioFormat;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.DefaultEndpoint;
+
+/** Transcribes the message body (audio) with the Prosa.ai streaming speech-to-text API. */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "prosa-stt", title = "Prosa.ai Speech-to-Text", syntax = "prosa-stt:model",
+             producerOnly = true, category = { Category.AI, Category.CLOUD }, headersClass = ProsaSttConstants.class)
+public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    @UriParam
+    private ProsaSttConfiguration configuration;
+
+    public ProsaSttEndpoint(String uri, ProsaSttComponent component, ProsaSttConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public ProsaSttComponent getComponent() {
+        return (ProsaSttComponent) super.getComponent();
+    }
+
+    public ProsaSttConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(ProsaSttConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        AudioFormat.fromName(configuration.getAudioFormat());
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new ProsaSttProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException(
+                "prosa-stt has no consumer: send audio to it with to(\"prosa-stt:general\")");
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "websocket";
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        return Map.of("model", String.valueOf(configuration.getModel()));
+    }
+}

@@ -1,0 +1,11 @@
+package com.camelprosa.component.prosastt;
+
+/** What the producer puts in the message body. Lower-case names, as users write them in URIs. */
+public enum ProsaSttOutputType {
+    /** The final segments' texts joined by a space (a String). */
+    text,
+    /** A {@link com.camelprosa.component.prosastt.client.Transcript}: job id, text, segments with times, metadata. */
+    transcript,
+    /** The final segments, a {@code List<Segment>} with start and end times. */
+    segments
+}

@@ -1,0 +1,84 @@
+package com.camelprosa.component.prosastt;
+
+import java.util.concurrent.CompletionException;
+
+import com.camelprosa.component.prosastt.client.AudioSource;
+import com.camelprosa.component.prosastt.client.StreamRequest;
+import com.camelprosa.component.prosastt.client.Transcript;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+/**
+ * Streams the body to Prosa STT. The route thread only prepares the request: connecting and sending run on the
+ * component's sender threads, and the exchange continues when the server ends the session.
+ */
+public class ProsaSttProducer extends DefaultAsyncProducer {
+
+    public ProsaSttProducer(ProsaSttEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public ProsaSttEndpoint getEndpoint() {
+        return (ProsaSttEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        StreamRequest request;
+        AudioSource audio;
+        try {
+            audio = AudioBodies.sourceOf(exchange);
+            request = requestFor(exchange, audio.fileName());
+            request.validate();
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        getEndpoint().getComponent().getClient().transcribe(request, audio).whenComplete((transcript, error) -> {
+            if (error != null) {
+                exchange.setException(error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+            } else {
+                setOutput(exchange.getMessage(), transcript);
+            }
+            callback.done(false);
+        });
+        return false;
+    }
+
+    private StreamRequest requestFor(Exchange exchange, String fileName) {
+        ProsaSttConfiguration c = getEndpoint().getConfiguration();
+        Message in = exchange.getMessage();
+        String model = in.getHeader(ProsaSttConstants.MODEL, String.class);
+        String label = in.getHeader(ProsaSttConstants.LABEL, c.getLabel() != null ? c.getLabel() : fileName, String.class);
+        return new StreamRequest(c.getUrl(), c.getApiKey(), c.getAuthMode(),
+                model != null ? ProsaSttConfiguration.expandModel(model) : c.getModel(), label, c.isIncludePartial(),
+                c.isIncludeFiller(), in.getHeader(ProsaSttConstants.AUDIO_FORMAT, c.getAudioFormat(), String.class),
+                in.getHeader(ProsaSttConstants.SAMPLE_RATE, c.getSampleRate(), Integer.class),
+                in.getHeader(ProsaSttConstants.CHANNELS, c.getChannels(), Integer.class), c.getChunkSize(),
+                c.getConnectTimeout(), c.getResponseTimeout());
+    }
+
+    private void setOutput(Message out, Transcript transcript) {
+        switch (getEndpoint().getConfiguration().getOutputType()) {
+            case transcript -> out.setBody(transcript);
+            case segments -> out.setBody(transcript.segments());
+            default -> out.setBody(transcript.text());
+        }
+        out.setHeader(ProsaSttConstants.JOB_ID, transcript.jobId());
+        out.setHeader(ProsaSttConstants.SEGMENT_COUNT, transcript.segments().size());
+        setIfKnown(out, ProsaSttConstants.DURATION, transcript.duration());
+        setIfKnown(out, ProsaSttConstants.QUOTA_USED, transcript.quotaUsed());
+        setIfKnown(out, ProsaSttConstants.MAX_REACHED, transcript.maxReached());
+    }
+
+    private static void setIfKnown(Message out, String header, Object value) {
+        if (value != null) {
+            out.setHeader(header, value);
+        }
+    }
+}

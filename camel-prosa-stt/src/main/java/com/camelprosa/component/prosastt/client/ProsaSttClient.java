@@ -1,0 +1,110 @@
+package com.camelprosa.component.prosastt.client;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+
+/**
+ * A Prosa.ai streaming speech-to-text client. Thread-safe; one per application (or Camel component). Every session
+ * uses its own websocket over one shared Tyrus container.
+ *
+ * <pre>{@code
+ * try (ProsaSttClient client = new ProsaSttClient()) {
+ *     Transcript t = client.transcribe(request, AudioSource.of(Path.of("call.wav"))).get();
+ * }
+ * }</pre>
+ */
+public final class ProsaSttClient implements AutoCloseable {
+
+    private final ExecutorService senders;
+    private final ScheduledExecutorService timers;
+    private final boolean ownsExecutors;
+    private final Map<Long, ClientManager> managers = new ConcurrentHashMap<>();
+    private final Set<StreamingSession> open = ConcurrentHashMap.newKeySet();
+
+    /** A client with its own daemon threads. */
+    public ProsaSttClient() {
+        this(Executors.newCachedThreadPool(daemon("prosa-stt-sender")),
+             Executors.newSingleThreadScheduledExecutor(daemon("prosa-stt-timer")), true);
+    }
+
+    /**
+     * A client on the caller's threads (e.g. Camel's managed pools), which the caller shuts down.
+     *
+     * @param senders runs connects and audio uploads (one task per session at a time)
+     * @param timers  runs the response-timeout watchdogs
+     */
+    public ProsaSttClient(ExecutorService senders, ScheduledExecutorService timers) {
+        this(senders, timers, false);
+    }
+
+    private ProsaSttClient(ExecutorService senders, ScheduledExecutorService timers, boolean ownsExecutors) {
+        this.senders = senders;
+        this.timers = timers;
+        this.ownsExecutors = ownsExecutors;
+    }
+
+    /**
+     * Streams the audio and returns the transcript when the server ends the session. The future fails with a
+     * {@link ProsaSttException}; it never completes later than the request's timeouts allow.
+     */
+    public CompletableFuture<Transcript> transcribe(StreamRequest request, AudioSource audio) {
+        try {
+            request.validate();
+        } catch (ProsaSttException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        StreamingSession[] self = new StreamingSession[1];
+        StreamingSession session = new StreamingSession(request, audio, manager(request.connectTimeout()), senders,
+                timers, () -> open.remove(self[0]));
+        self[0] = session;
+        open.add(session);
+        session.start();
+        return session.result();
+    }
+
+    /** Number of sessions not yet ended. */
+    public int openSessions() {
+        return open.size();
+    }
+
+    /** Ends open sessions with a {@link ProsaSttConnectionException} and releases the threads this client owns. */
+    @Override
+    public void close() {
+        open.forEach(s -> s.abort("The Prosa STT client was shut down while the session was open."));
+        managers.values().forEach(ClientManager::shutdown);
+        managers.clear();
+        if (ownsExecutors) {
+            senders.shutdownNow();
+            timers.shutdownNow();
+        }
+    }
+
+    private ClientManager manager(long connectTimeoutMillis) {
+        return managers.computeIfAbsent(connectTimeoutMillis, timeout -> {
+            ClientManager manager = ClientManager.createClient();
+            manager.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
+            manager.getProperties().put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 10);
+            manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE, timeout));
+            return manager;
+        });
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

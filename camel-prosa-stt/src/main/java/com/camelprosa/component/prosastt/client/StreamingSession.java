@@ -1,0 +1,365 @@
+package com.camelprosa.component.prosastt.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.core.HandshakeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One streaming session: one websocket, one job. Opens the audio, connects, sends the configuration, uploads the
+ * audio once the server has {@code created} the job, collects results, and completes {@link #result()} exactly once:
+ * on the server's close, on an error, or when the server stays silent longer than the response timeout.
+ */
+final class StreamingSession extends Endpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamingSession.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StreamRequest request;
+    private final AudioSource source;
+    private final ClientManager manager;
+    private final Executor senders;
+    private final ScheduledExecutorService timers;
+    private final Runnable onEnd;
+    private final CompletableFuture<Transcript> result = new CompletableFuture<>();
+    private final AtomicBoolean uploadStarted = new AtomicBoolean();
+    private final List<Segment> segments = new ArrayList<>();
+
+    private volatile String phase = "opening the audio";
+    private volatile long lastActivity = System.nanoTime();
+    private volatile InputStream audio;
+    private volatile byte[] firstChunk;
+    private volatile Session socket;
+    private volatile ScheduledFuture<?> watchdog;
+    private volatile boolean endOfAudioSent;
+    private volatile boolean statusComplete;
+    private volatile String jobId;
+    private volatile JsonNode metadata;
+
+    StreamingSession(StreamRequest request, AudioSource source, ClientManager manager, Executor senders,
+                     ScheduledExecutorService timers, Runnable onEnd) {
+        this.request = request;
+        this.source = source;
+        this.manager = manager;
+        this.senders = senders;
+        this.timers = timers;
+        this.onEnd = onEnd;
+    }
+
+    CompletableFuture<Transcript> result() {
+        return result;
+    }
+
+    void start() {
+        long period = Math.max(5, Math.min(500, request.responseTimeout() / 4));
+        watchdog = timers.scheduleWithFixedDelay(this::checkSilence, period, period, TimeUnit.MILLISECONDS);
+        senders.execute(this::openAndConnect);
+    }
+
+    /** Ends the session from outside (client shutdown). */
+    void abort(String why) {
+        fail(new ProsaSttConnectionException(why, ProsaSttException.NO_CLOSE_CODE, null, null));
+    }
+
+    private void openAndConnect() {
+        try {
+            audio = source.open();
+            byte[] head = audio.readNBytes(request.chunkSize());
+            if (head.length == 0) {
+                throw new ProsaSttInvalidInputException(
+                        "The audio is empty" + (source.fileName() == null ? "" : " (" + source.fileName() + ")")
+                                                        + ": nothing was sent and no quota was spent. Send a non-empty audio file.");
+            }
+            firstChunk = head;
+            String configuration = configuration(resolveFormat(head));
+            phase = "connecting to " + request.url();
+            touch();
+            Session s = manager.connectToServer(this, clientConfig(), URI.create(request.url()));
+            if (result.isDone()) {
+                closeQuietly(s, CloseReason.CloseCodes.GOING_AWAY, "Session ended");
+                return;
+            }
+            phase = "waiting for the server to create the job";
+            touch();
+            if (request.authMode() == AuthMode.message) {
+                s.getBasicRemote().sendText(JSON.createObjectNode().put("token", request.apiKey()).toString());
+            }
+            s.getBasicRemote().sendText(configuration);
+        } catch (ProsaSttException e) {
+            fail(e);
+        } catch (Exception e) {
+            fail(connectFailure(e));
+        }
+    }
+
+    private void upload() {
+        phase = "sending audio";
+        try {
+            Session s = socket;
+            s.getBasicRemote().sendBinary(ByteBuffer.wrap(firstChunk));
+            firstChunk = null;
+            touch();
+            byte[] buffer = new byte[request.chunkSize()];
+            int n;
+            while ((n = audio.readNBytes(buffer, 0, buffer.length)) > 0) {
+                if (result.isDone()) {
+                    return;
+                }
+                s.getBasicRemote().sendBinary(ByteBuffer.wrap(buffer, 0, n));
+                touch();
+            }
+            s.getBasicRemote().sendBinary(ByteBuffer.allocate(0));
+            endOfAudioSent = true;
+            phase = "waiting for the final results";
+            touch();
+        } catch (Exception e) {
+            if (!result.isDone()) {
+                fail(new ProsaSttConnectionException(
+                        "Sending audio to Prosa STT failed: " + e.getMessage() + ". The whole audio can be sent again.",
+                        ProsaSttException.NO_CLOSE_CODE, null, e));
+            }
+        } finally {
+            closeAudio();
+        }
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        socket = session;
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
+    }
+
+    private void onText(String text) {
+        touch();
+        JsonNode message;
+        try {
+            message = JSON.readTree(text);
+        } catch (IOException e) {
+            LOG.debug("Ignoring a message that is not JSON ({} chars)", text.length());
+            return;
+        }
+        switch (message.path("type").asText("")) {
+            case "created" -> {
+                jobId = message.path("id").asText(null);
+                if (uploadStarted.compareAndSet(false, true)) {
+                    senders.execute(this::upload);
+                }
+            }
+            case "status" -> onStatus(message.path("status").asText(""));
+            case "result" -> {
+                synchronized (segments) {
+                    segments.add(new Segment(message.path("transcript").asText(""),
+                            message.path("time_start").asDouble(), message.path("time_end").asDouble()));
+                }
+            }
+            case "metadata" -> metadata = message;
+            case "quota" -> fail(new ProsaSttQuotaExceededException(
+                    "Prosa STT quota ran out during the session (quota_used=" + message.path("quota_used").asText()
+                                                                    + "). Buy more quota in the Prosa Console, then send again.",
+                    ProsaSttException.NO_CLOSE_CODE, null));
+            default -> LOG.trace("Ignoring message of type {}", message.path("type").asText());
+        }
+    }
+
+    private void onStatus(String status) {
+        if ("complete".equals(status)) {
+            statusComplete = true;
+        } else if ("failed".equals(status)) {
+            fail(new ProsaSttConnectionException(
+                    "Prosa STT reported the job " + jobId + " as failed. The whole audio can be sent again.",
+                    ProsaSttException.NO_CLOSE_CODE, null, null));
+        }
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason reason) {
+        int code = reason.getCloseCode().getCode();
+        if (code == CloseReason.CloseCodes.NORMAL_CLOSURE.getCode() && (endOfAudioSent || statusComplete)) {
+            complete();
+        } else if (code == CloseReason.CloseCodes.NORMAL_CLOSURE.getCode()) {
+            fail(new ProsaSttConnectionException(
+                    "Prosa STT closed the session while " + phase + ", before the audio was complete"
+                                                 + " (close 1000: " + reason.getReasonPhrase() + "). The whole audio can be sent again.",
+                    code, reason.getReasonPhrase(), null));
+        } else {
+            fail(ProsaSttException.fromClose(code, reason.getReasonPhrase()));
+        }
+    }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+        fail(new ProsaSttConnectionException(
+                "The connection to Prosa STT failed while " + phase + ": " + error.getMessage()
+                                             + ". The whole audio can be sent again.",
+                ProsaSttException.NO_CLOSE_CODE, null, error));
+    }
+
+    private void complete() {
+        List<Segment> finals;
+        synchronized (segments) {
+            finals = List.copyOf(segments);
+        }
+        String text = finals.stream().map(Segment::text).filter(t -> !t.isBlank()).collect(Collectors.joining(" "));
+        JsonNode m = metadata;
+        Transcript transcript = new Transcript(jobId, text, finals, number(m, "duration"), number(m, "quota_used"),
+                m == null || !m.has("max_reached") ? null : m.get("max_reached").asBoolean(), number(m, "max_duration"));
+        if (result.complete(transcript)) {
+            cleanUp();
+        }
+    }
+
+    private void fail(ProsaSttException error) {
+        if (result.completeExceptionally(error)) {
+            LOG.debug("Prosa STT session {} failed: {}", jobId, error.getMessage());
+            cleanUp();
+        }
+    }
+
+    private void cleanUp() {
+        ScheduledFuture<?> w = watchdog;
+        if (w != null) {
+            w.cancel(false);
+        }
+        closeAudio();
+        Session s = socket;
+        if (s != null && s.isOpen()) {
+            closeQuietly(s, CloseReason.CloseCodes.NORMAL_CLOSURE, "Client done");
+        }
+        onEnd.run();
+    }
+
+    private void checkSilence() {
+        long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastActivity);
+        if (silentMillis > request.responseTimeout()) {
+            fail(new ProsaSttTimeoutException(
+                    "No progress for " + silentMillis + " ms while " + phase + " (responseTimeout="
+                                              + request.responseTimeout() + " ms). The server may be overloaded or the"
+                                              + " connection stalled; the whole audio can be sent again, or raise responseTimeout."));
+        }
+    }
+
+    private void touch() {
+        lastActivity = System.nanoTime();
+    }
+
+    private AudioFormat resolveFormat(byte[] head) {
+        AudioFormat format = AudioFormat.fromName(request.audioFormat());
+        if (format == null) {
+            format = AudioFormat.detect(head, head.length);
+        }
+        if (format == null) {
+            format = AudioFormat.fromFileName(source.fileName());
+        }
+        if (format != null) {
+            request.checkRawFormat(format);
+        }
+        return format;
+    }
+
+    private String configuration(AudioFormat format) {
+        ObjectNode config = JSON.createObjectNode();
+        config.put("model", request.model());
+        config.put("label", request.label());
+        config.put("include_partial", request.includePartial());
+        config.put("include_filler", request.includeFiller());
+        if (format != null) {
+            ObjectNode audioNode = config.putObject("audio").put("format", format.wireName());
+            if (request.sampleRate() != null) {
+                audioNode.put("sample_rate", request.sampleRate());
+            }
+            if (request.channels() != null) {
+                audioNode.put("channels", request.channels());
+            }
+        }
+        return config.toString();
+    }
+
+    private ClientEndpointConfig clientConfig() {
+        ClientEndpointConfig.Builder builder = ClientEndpointConfig.Builder.create();
+        if (request.authMode() == AuthMode.header) {
+            builder.configurator(new ClientEndpointConfig.Configurator() {
+                @Override
+                public void beforeRequest(Map<String, List<String>> headers) {
+                    headers.put("x-api-key", List.of(request.apiKey()));
+                }
+            });
+        }
+        return builder.build();
+    }
+
+    private ProsaSttException connectFailure(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HandshakeException h) {
+                int status = h.getHttpStatusCode();
+                if (status == 401 || status == 403) {
+                    return new ProsaSttAuthenticationException(
+                            "Prosa STT refused the API key at the websocket upgrade (HTTP " + status + "). Set a valid"
+                                                               + " key in the apiKey option (for example from PROSA_API_KEY); keys come from the Prosa Console.",
+                            ProsaSttException.NO_CLOSE_CODE, "HTTP " + status, null);
+                }
+                return new ProsaSttConnectionException(
+                        "Prosa STT refused the websocket upgrade at " + request.url() + " (HTTP " + status
+                                                       + "). Check the url option; the whole audio can be sent again.",
+                        ProsaSttException.NO_CLOSE_CODE, "HTTP " + status, null);
+            }
+            if (t instanceof ConnectException) {
+                return new ProsaSttConnectionException(
+                        "Cannot connect to " + request.url() + " (" + t.getMessage()
+                                                       + "). Check the url option and that the service is reachable.",
+                        ProsaSttException.NO_CLOSE_CODE, null, null);
+            }
+        }
+        return new ProsaSttConnectionException(
+                "Cannot open a websocket to " + request.url() + " within connectTimeout=" + request.connectTimeout()
+                                               + " ms: " + e.getMessage() + ". Check the url option and the network.",
+                ProsaSttException.NO_CLOSE_CODE, null, null);
+    }
+
+    private static Double number(JsonNode node, String field) {
+        return node == null || !node.path(field).isNumber() ? null : node.get(field).asDouble();
+    }
+
+    private void closeAudio() {
+        InputStream in = audio;
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException e) {
+                LOG.debug("Closing the audio failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    private static void closeQuietly(Session s, CloseReason.CloseCode code, String reason) {
+        try {
+            s.close(new CloseReason(code, reason));
+        } catch (IOException | RuntimeException e) {
+            LOG.trace("Closing the websocket failed: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package com.camelprosa.prosastt.emulator;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+
+/** One streaming session on the server side: the protocol's state machine, one instance per websocket. */
+final class EmulatorSession extends Endpoint {
+
+    static final String HEADER_KEY_PROPERTY = "prosa.emulator.headerKey";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> FORMATS
+            = Set.of("wav", "mp3", "flac", "opus", "webm", "s16le", "pcm_mulaw", "pcm_alaw");
+    private static final double PARTIAL_EVERY_SECONDS = 0.3;
+
+    private enum State { AWAIT_TOKEN, AWAIT_CONFIG, STREAMING, ENDED }
+
+    private final ProsaSttEmulator emulator;
+    private final SessionRecord record = new SessionRecord();
+
+    private Session session;
+    private State state;
+    private Fault fault = Fault.NONE;
+    private String jobId;
+    private boolean includePartial;
+    private List<String> scriptTexts = List.of();
+    private SpeechSegmenter segmenter;
+    private final List<ObjectNode> heldResults = new ArrayList<>();
+    private int segmentIndex;
+    private double lastPartialAt = -1;
+    private boolean inProgressSent;
+
+    EmulatorSession(ProsaSttEmulator emulator) {
+        this.emulator = emulator;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        this.session = session;
+        emulator.register(record);
+        session.setMaxTextMessageBufferSize(1 << 20);
+        session.setMaxBinaryMessageBufferSize(16 << 20);
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
+        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) this::onBinary);
+        String headerKey = (String) config.getUserProperties().get(HEADER_KEY_PROPERTY);
+        if (headerKey == null) {
+            state = State.AWAIT_TOKEN;
+        } else if (emulator.acceptsKey(headerKey)) {
+            record.authMode("header");
+            state = State.AWAIT_CONFIG;
+        } else {
+            close(4000, "Invalid API key");
+        }
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason closeReason) {
+        state = State.ENDED;
+    }
+
+    private void onText(String text) {
+        try {
+            switch (state) {
+                case AWAIT_TOKEN -> onToken(text);
+                case AWAIT_CONFIG -> onConfiguration(text);
+                case STREAMING -> violation(4001, "Unexpected text message after the configuration");
+                default -> { }
+            }
+        } catch (IOException e) {
+            violation(1011, "Internal error: " + e.getMessage());
+        }
+    }
+
+    private void onToken(String text) {
+        JsonNode token = parse(text).path("token");
+        if (!token.isTextual() || token.asText().isEmpty()) {
+            close(4000, "Missing API key: send x-api-key or a {\"token\"} message first");
+        } else if (!emulator.acceptsKey(token.asText())) {
+            close(4000, "Invalid API key");
+        } else {
+            record.authMode("message");
+            state = State.AWAIT_CONFIG;
+        }
+    }
+
+    private void onConfiguration(String text) throws IOException {
+        record.configuration(text);
+        JsonNode config = parse(text);
+        String problem = checkConfiguration(config);
+        if (problem != null) {
+            violation(4001, problem);
+            return;
+        }
+        String model = config.get("model").asText();
+        if (!emulator.models().contains(model)) {
+            close(4002, "Unknown model: " + model);
+            return;
+        }
+        String label = config.path("label").isTextual() ? config.get("label").asText() : null;
+        fault = Fault.fromLabel(label, emulator.fault());
+        if (fault.is("close")) {
+            close(fault.arg(), "Emulated close " + fault.arg());
+            return;
+        }
+        if (fault.is("stall")) {
+            state = State.ENDED;
+            return;
+        }
+        includePartial = config.path("include_partial").asBoolean(false);
+        scriptTexts = emulator.script().segmentsFor(label);
+        JsonNode audio = config.path("audio");
+        segmenter = new SpeechSegmenter(audio.path("format").textValue(), audio.path("sample_rate").asInt(0),
+                audio.path("channels").asInt(0), emulator.voiceThreshold());
+        jobId = UUID.randomUUID().toString();
+        state = State.STREAMING;
+        send(message("created").put("id", jobId));
+        send(message("status").put("status", "created"));
+    }
+
+    private static String checkConfiguration(JsonNode c) {
+        if (!c.isObject()) {
+            return "The configuration must be a JSON object";
+        }
+        if (!c.path("model").isTextual()) {
+            return "'model' is required and must be a string";
+        }
+        if (c.has("label") && !c.get("label").isTextual() && !c.get("label").isNull()) {
+            return "'label' must be a string or null";
+        }
+        for (String flag : List.of("include_partial", "include_filler")) {
+            if (c.has(flag) && !c.get(flag).isBoolean()) {
+                return "'" + flag + "' must be a boolean";
+            }
+        }
+        if (c.has("audio")) {
+            JsonNode a = c.get("audio");
+            if (!a.isObject()) {
+                return "'audio' must be an object";
+            }
+            if (!a.path("format").isTextual() || !FORMATS.contains(a.get("format").asText())) {
+                return "'audio.format' must be one of " + FORMATS;
+            }
+            for (String n : List.of("channels", "sample_rate")) {
+                if (a.has(n) && (!a.get(n).isIntegralNumber() || a.get(n).asInt() <= 0)) {
+                    return "'audio." + n + "' must be a positive integer";
+                }
+            }
+        }
+        return null;
+    }
+
+    private void onBinary(ByteBuffer data) {
+        try {
+            if (state == State.AWAIT_TOKEN) {
+                close(4000, "Missing API key: send x-api-key or a {\"token\"} message first");
+            } else if (state == State.AWAIT_CONFIG) {
+                violation(4001, "Audio received before the configuration");
+            } else if (state == State.STREAMING) {
+                if (data.remaining() == 0) {
+                    onEndOfAudio();
+                } else {
+                    onAudio(data);
+                }
+            }
+        } catch (IOException e) {
+            violation(1011, "Internal error: " + e.getMessage());
+        }
+    }
+
+    private void onAudio(ByteBuffer data) throws IOException {
+        byte[] chunk = new byte[data.remaining()];
+        data.get(chunk);
+        record.binaryFrame(chunk.length);
+        if (!inProgressSent) {
+            inProgressSent = true;
+            send(message("status").put("status", "in_progress"));
+        }
+        if (fault.is("quota")) {
+            ObjectNode quota = message("quota");
+            quota.put("timestamp", System.currentTimeMillis() / 1000.0).put("quota_used", segmenter.position())
+                    .put("active", false);
+            send(quota);
+            close(4005, "Insufficient quota");
+            return;
+        }
+        for (SpeechSegmenter.Span span : segmenter.accept(chunk)) {
+            result(span, false);
+        }
+        if (includePartial && segmenter.inSpeech() && segmenter.position() - lastPartialAt >= PARTIAL_EVERY_SECONDS) {
+            lastPartialAt = segmenter.position();
+            String text = textFor(segmentIndex);
+            double spoken = segmenter.position() - segmenter.speechStart();
+            int words = text.split(" ").length;
+            int shown = Math.max(1, Math.min(words, (int) Math.ceil(spoken / 0.35)));
+            send(message("partial").put("transcript", String.join(" ", List.of(text.split(" ")).subList(0, shown))));
+        }
+    }
+
+    private void onEndOfAudio() throws IOException {
+        record.endOfAudio(true);
+        state = State.ENDED;
+        List<SpeechSegmenter.Span> last = segmenter.finish();
+        for (int i = 0; i < last.size(); i++) {
+            result(last.get(i), i == last.size() - 1);
+        }
+        if (fault.is("stall-after-end")) {
+            return;
+        }
+        if (fault.is("late")) {
+            emulator.scheduler().schedule(this::finishSafely, fault.arg(), TimeUnit.MILLISECONDS);
+        } else {
+            finish();
+        }
+    }
+
+    private void finishSafely() {
+        try {
+            finish();
+        } catch (IOException e) {
+            close(1011, "Internal error: " + e.getMessage());
+        }
+    }
+
+    private void finish() throws IOException {
+        for (ObjectNode held : heldResults) {
+            send(held);
+        }
+        send(message("status").put("status", "complete"));
+        double duration = segmenter.durationSeconds();
+        ObjectNode meta = message("metadata");
+        meta.put("duration", duration).put("quota_used", duration).put("max_reached", false)
+                .put("max_duration", emulator.maxDurationSeconds());
+        send(meta);
+        close(1000, "Session complete");
+    }
+
+    private void result(SpeechSegmenter.Span span, boolean lastOfAudio) throws IOException {
+        String text = textFor(segmentIndex);
+        if (lastOfAudio && segmentIndex < scriptTexts.size() - 1) {
+            // The script has more text than the audio had segments: keep the words rather than lose them.
+            text = String.join(" ", scriptTexts.subList(segmentIndex, scriptTexts.size()));
+        }
+        segmentIndex++;
+        lastPartialAt = -1;
+        ObjectNode result = message("result").put("transcript", text).put("time_start", span.start())
+                .put("time_end", span.end());
+        if (fault.is("late")) {
+            heldResults.add(result);
+        } else {
+            send(result);
+        }
+    }
+
+    private String textFor(int index) {
+        if (index < scriptTexts.size()) {
+            return scriptTexts.get(index);
+        }
+        return "[emulator: no transcript script for this label, segment " + (index + 1) + "]";
+    }
+
+    private ObjectNode message(String type) {
+        ObjectNode node = JSON.createObjectNode().put("type", type);
+        if (fault.is("noise")) {
+            node.put("emulator_extra_field", 42);
+        }
+        return node;
+    }
+
+    private void send(ObjectNode message) throws IOException {
+        if (fault.is("noise")) {
+            session.getBasicRemote().sendText("{\"type\":\"emulator_unknown_type\",\"value\":1}");
+        }
+        session.getBasicRemote().sendText(JSON.writeValueAsString(message));
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            return JSON.nullNode();
+        }
+    }
+
+    private void violation(int code, String why) {
+        record.protocolViolation(why);
+        close(code, why);
+    }
+
+    private void close(int code, String reason) {
+        state = State.ENDED;
+        record.closeCode(code);
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+        } catch (IOException e) {
+            // the client is gone already
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package com.camelprosa.prosastt.emulator;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerEndpointConfig;
+import org.glassfish.tyrus.container.grizzly.server.GrizzlyServerContainer;
+import org.glassfish.tyrus.core.HandshakeException;
+import org.glassfish.tyrus.server.TyrusServerContainer;
+
+/**
+ * A Prosa.ai-compatible streaming speech-to-text server, for tests and for working offline.
+ * <p>
+ * As a library: {@code try (ProsaSttEmulator e = ProsaSttEmulator.builder().apiKey("k").build().start()) { e.url() }}.
+ * As a program: {@code java -jar prosa-stt-emulator-*-all.jar --port 8765 --api-key k --transcripts t.json}.
+ */
+public final class ProsaSttEmulator implements AutoCloseable {
+
+    /** The path the vendor's service answers on. */
+    public static final String PATH = "/v2/speech/stt";
+
+    private final String host;
+    private final int requestedPort;
+    private final String apiKey;
+    private final TranscriptScript script;
+    private final Set<String> models;
+    private final boolean rejectBadKeyAtUpgrade;
+    private final Fault fault;
+    private final double voiceThreshold;
+    private final double maxDurationSeconds;
+    private final List<SessionRecord> sessions = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "prosa-emulator-timer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private TyrusServerContainer container;
+    private int port;
+
+    private ProsaSttEmulator(Builder b) {
+        this.host = b.host;
+        this.requestedPort = b.port;
+        this.apiKey = b.apiKey;
+        this.script = b.script;
+        this.models = Set.copyOf(b.models);
+        this.rejectBadKeyAtUpgrade = b.rejectBadKeyAtUpgrade;
+        this.fault = Fault.parse(b.fault);
+        this.voiceThreshold = b.voiceThreshold;
+        this.maxDurationSeconds = b.maxDurationSeconds;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts listening; with port 0 the system picks a free port, see {@link #port()}. */
+    public synchronized ProsaSttEmulator start() throws IOException {
+        Map<String, Object> properties = new HashMap<>();
+        TyrusServerContainer c = (TyrusServerContainer) new GrizzlyServerContainer().createContainer(properties);
+        try {
+            c.addEndpoint(ServerEndpointConfig.Builder.create(EmulatorSession.class, PATH)
+                    .configurator(new Configurator()).build());
+            c.start("/", requestedPort);
+        } catch (DeploymentException e) {
+            throw new IOException("Cannot start the Prosa STT emulator: " + e.getMessage(), e);
+        }
+        container = c;
+        port = c.getPort();
+        return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (container != null) {
+            container.stop();
+            container = null;
+        }
+        scheduler.shutdownNow();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The websocket URL to give a client, e.g. {@code ws://127.0.0.1:41234/v2/speech/stt}. */
+    public String url() {
+        return "ws://" + host + ":" + port + PATH;
+    }
+
+    /** Every session opened so far, oldest first. */
+    public List<SessionRecord> sessions() {
+        return new ArrayList<>(sessions);
+    }
+
+    void register(SessionRecord record) {
+        sessions.add(record);
+    }
+
+    boolean acceptsKey(String key) {
+        return apiKey == null ? !key.isEmpty() : apiKey.equals(key);
+    }
+
+    Set<String> models() {
+        return models;
+    }
+
+    TranscriptScript script() {
+        return script;
+    }
+
+    Fault fault() {
+        return fault;
+    }
+
+    double voiceThreshold() {
+        return voiceThreshold;
+    }
+
+    double maxDurationSeconds() {
+        return maxDurationSeconds;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    /** Creates one {@link EmulatorSession} per connection and reads (or refuses) the {@code x-api-key} header. */
+    private final class Configurator extends ServerEndpointConfig.Configurator {
+        @Override
+        public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
+            List<String> values = request.getHeaders().entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase("x-api-key")).findFirst().map(Map.Entry::getValue)
+                    .orElse(List.of());
+            String key = values.isEmpty() ? null : values.get(0);
+            if (key != null && rejectBadKeyAtUpgrade && !acceptsKey(key)) {
+                throw sneaky(new HandshakeException(401, "Unauthorized"));
+            }
+            if (key == null) {
+                sec.getUserProperties().remove(EmulatorSession.HEADER_KEY_PROPERTY);
+            } else {
+                sec.getUserProperties().put(EmulatorSession.HEADER_KEY_PROPERTY, key);
+            }
+        }
+
+        @Override
+        public <T> T getEndpointInstance(Class<T> endpointClass) {
+            return endpointClass.cast(new EmulatorSession(ProsaSttEmulator.this));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
+
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private String apiKey;
+        private TranscriptScript script = TranscriptScript.empty();
+        private Set<String> models = Set.of("stt-general-online", "stt-general");
+        private boolean rejectBadKeyAtUpgrade;
+        private String fault;
+        private double voiceThreshold = 300;
+        private double maxDurationSeconds = 3600;
+
+        /** Address to bind, 127.0.0.1 by default. */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** Port to bind; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The one key accepted; null (the default) accepts any non-empty key. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** Text for known samples, by label. */
+        public Builder transcripts(TranscriptScript script) {
+            this.script = script;
+            return this;
+        }
+
+        /** Model names that exist; any other gets close 4002. */
+        public Builder models(Set<String> models) {
+            this.models = models;
+            return this;
+        }
+
+        /** Refuse a wrong {@code x-api-key} with HTTP 401 at the upgrade instead of a 4000 close. */
+        public Builder rejectBadKeyAtUpgrade(boolean reject) {
+            this.rejectBadKeyAtUpgrade = reject;
+            return this;
+        }
+
+        /** A fault for every session, in the syntax of {@link Fault} (e.g. {@code close:4029}, {@code stall}). */
+        public Builder fault(String fault) {
+            Fault.parse(fault);
+            this.fault = fault;
+            return this;
+        }
+
+        /** RMS level (16-bit scale) at or above which a 20 ms frame counts as speech. */
+        public Builder voiceThreshold(double threshold) {
+            this.voiceThreshold = threshold;
+            return this;
+        }
+
+        public ProsaSttEmulator build() {
+            return new ProsaSttEmulator(this);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Builder b = builder().port(8765);
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--host" -> b.host(args[++i]);
+                case "--port" -> b.port(Integer.parseInt(args[++i]));
+                case "--api-key" -> b.apiKey(args[++i]);
+                case "--transcripts" -> b.transcripts(TranscriptScript.load(Path.of(args[++i])));
+                case "--reject-at-upgrade" -> b.rejectBadKeyAtUpgrade(true);
+                case "--fault" -> b.fault(args[++i]);
+                case "--models" -> b.models(Set.of(args[++i].split(",")));
+                default -> {
+                    System.err.println("Unknown argument: " + args[i] + " (value " + value + ")\nUsage: [--host H] "
+                                       + "[--port N] [--api-key K] [--transcripts file.json] [--reject-at-upgrade] "
+                                       + "[--fault close:4029|quota|stall|stall-after-end|late:MS|noise] [--models a,b]");
+                    System.exit(2);
+                }
+            }
+        }
+        ProsaSttEmulator emulator = b.build().start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }));
+        System.out.println("Prosa STT emulator listening on " + emulator.url());
+        stopped.await();
+    }
+}
