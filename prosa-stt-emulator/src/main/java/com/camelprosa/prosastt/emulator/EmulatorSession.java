@@ -18,7 +18,8 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 
 /** One streaming session on the server side: the protocol's state machine, one instance per websocket. */
-final class EmulatorSession extends Endpoint {
+/** Public only because Tyrus invokes websocket callbacks reflectively; not an API. */
+public final class EmulatorSession extends Endpoint {
 
     static final String HEADER_KEY_PROPERTY = "prosa.emulator.headerKey";
 

@@ -3,7 +3,6 @@ package com.camelprosa.prosastt.emulator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +15,7 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
-import org.glassfish.tyrus.container.grizzly.server.GrizzlyServerContainer;
 import org.glassfish.tyrus.core.HandshakeException;
-import org.glassfish.tyrus.server.TyrusServerContainer;
 
 /**
  * A Prosa.ai-compatible streaming speech-to-text server, for tests and for working offline.
@@ -47,7 +44,7 @@ public final class ProsaSttEmulator implements AutoCloseable {
         return t;
     });
 
-    private TyrusServerContainer container;
+    private BoundServerContainer container;
     private int port;
 
     private ProsaSttEmulator(Builder b) {
@@ -68,8 +65,7 @@ public final class ProsaSttEmulator implements AutoCloseable {
 
     /** Starts listening; with port 0 the system picks a free port, see {@link #port()}. */
     public synchronized ProsaSttEmulator start() throws IOException {
-        Map<String, Object> properties = new HashMap<>();
-        TyrusServerContainer c = (TyrusServerContainer) new GrizzlyServerContainer().createContainer(properties);
+        BoundServerContainer c = new BoundServerContainer(host, 16 << 20);
         try {
             c.addEndpoint(ServerEndpointConfig.Builder.create(EmulatorSession.class, PATH)
                     .configurator(new Configurator()).build());

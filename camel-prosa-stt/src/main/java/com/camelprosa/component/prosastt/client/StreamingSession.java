@@ -34,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * One streaming session: one websocket, one job. Opens the audio, connects, sends the configuration, uploads the
  * audio once the server has {@code created} the job, collects results, and completes {@link #result()} exactly once:
  * on the server's close, on an error, or when the server stays silent longer than the response timeout.
+ * <p>
+ * Public only because Tyrus invokes websocket callbacks reflectively; not an API: use {@link ProsaSttClient}.
  */
-final class StreamingSession extends Endpoint {
+public final class StreamingSession extends Endpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamingSession.class);
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,0 +1,74 @@
+package com.camelprosa.prosastt.emulator;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerEndpointConfig;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
+import org.glassfish.tyrus.core.TyrusWebSocketEngine;
+import org.glassfish.tyrus.server.TyrusServerContainer;
+import org.glassfish.tyrus.spi.WebSocketEngine;
+
+/** A Tyrus server on Grizzly that binds the host it is given (Tyrus' own Grizzly container always binds 0.0.0.0). */
+final class BoundServerContainer extends TyrusServerContainer {
+
+    private final String host;
+    private final TyrusWebSocketEngine engine;
+    private String contextPath = "/";
+    private HttpServer server;
+    private NetworkListener listener;
+
+    BoundServerContainer(String host, int maxMessageBytes) {
+        super(Set.<Class<?>> of());
+        this.host = host;
+        this.engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(maxMessageBytes).build();
+    }
+
+    @Override
+    public void register(Class<?> endpointClass) throws DeploymentException {
+        engine.register(endpointClass, contextPath);
+    }
+
+    @Override
+    public void register(ServerEndpointConfig config) throws DeploymentException {
+        engine.register(config, contextPath);
+    }
+
+    @Override
+    public WebSocketEngine getWebSocketEngine() {
+        return engine;
+    }
+
+    @Override
+    public void start(String rootPath, int port) throws IOException, DeploymentException {
+        contextPath = rootPath;
+        server = new HttpServer();
+        listener = new NetworkListener("prosa-stt-emulator", host, port);
+        listener.registerAddOn(new WebSocketAddOn(this, contextPath));
+        server.addListener(listener);
+        server.start();
+        super.start(rootPath, port);
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of();
+    }
+
+    @Override
+    public int getPort() {
+        return listener == null ? -1 : listener.getPort();
+    }
+
+    @Override
+    public void stop() {
+        super.stop();
+        if (server != null) {
+            server.shutdownNow();
+        }
+    }
+}
