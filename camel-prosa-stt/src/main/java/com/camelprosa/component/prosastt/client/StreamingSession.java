@@ -41,6 +41,7 @@ public final class StreamingSession extends Endpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamingSession.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long SEND_FAILURE_GRACE_MILLIS = 1000;
 
     private final StreamRequest request;
     private final AudioSource source;
@@ -140,11 +141,13 @@ public final class StreamingSession extends Endpoint {
             phase = "waiting for the final results";
             touch();
         } catch (Exception e) {
-            if (!result.isDone()) {
-                fail(new ProsaSttConnectionException(
-                        "Sending audio to Prosa STT failed: " + e.getMessage() + ". The whole audio can be sent again.",
-                        ProsaSttException.NO_CLOSE_CODE, null, e));
-            }
+            // A server that ends the session (quota, close code) makes the send fail too, and its explanation may
+            // still be on its way in: give it a moment to arrive before calling this a dropped connection.
+            ProsaSttConnectionException dropped = new ProsaSttConnectionException(
+                    "Sending audio to Prosa STT failed: " + e.getMessage() + ". The whole audio can be sent again.",
+                    ProsaSttException.NO_CLOSE_CODE, null, e);
+            timers.schedule(() -> fail(dropped), Math.min(request.responseTimeout(), SEND_FAILURE_GRACE_MILLIS),
+                    TimeUnit.MILLISECONDS);
         } finally {
             closeAudio();
         }
