@@ -136,9 +136,10 @@ public final class StreamingSession extends Endpoint {
                 s.getBasicRemote().sendBinary(ByteBuffer.wrap(buffer, 0, n));
                 touch();
             }
-            s.getBasicRemote().sendBinary(ByteBuffer.allocate(0));
+            // Set first: a fast server may answer the end frame and close before sendBinary returns.
             endOfAudioSent = true;
             phase = "waiting for the final results";
+            s.getBasicRemote().sendBinary(ByteBuffer.allocate(0));
             touch();
         } catch (Exception e) {
             // A server that ends the session (quota, close code) makes the send fail too, and its explanation may
