@@ -78,7 +78,7 @@ class FailureTest extends EmulatorTestSupport {
         ProsaSttException e = failure(send(uri("general", "chunkSize=4000"), THREE_WORDS_WAV,
                 Map.of(ProsaSttConstants.LABEL, "x [fault=quota]")));
 
-        assertInstanceOf(ProsaSttQuotaExceededException.class, e);
+        assertInstanceOf(ProsaSttQuotaExceededException.class, e, e::getMessage);
         assertFalse(e.isRetryable());
     }
 

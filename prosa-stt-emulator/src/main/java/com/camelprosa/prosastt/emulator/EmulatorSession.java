@@ -195,7 +195,10 @@ public final class EmulatorSession extends Endpoint {
             quota.put("timestamp", System.currentTimeMillis() / 1000.0).put("quota_used", segmenter.position())
                     .put("active", false);
             send(quota);
-            close(4005, "Insufficient quota");
+            state = State.ENDED;
+            // Closing at once while the client is still uploading makes our TCP stack reset the connection, and a
+            // reset can discard the quota message before the client reads it: give the client a moment first.
+            emulator.scheduler().schedule(() -> close(4005, "Insufficient quota"), 100, TimeUnit.MILLISECONDS);
             return;
         }
         for (SpeechSegmenter.Span span : segmenter.accept(chunk)) {

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.websocket.ClientEndpointConfig;
@@ -21,7 +25,25 @@ public final class RawClient extends Endpoint implements AutoCloseable {
 
     final List<String> received = new CopyOnWriteArrayList<>();
     final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
-    private final ClientManager manager = ClientManager.createClient();
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(daemon());
+    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(daemon());
+
+    /** Tyrus shuts its own executors down when a client's last session closes, racing the next connect. */
+    private final ClientManager manager = new ClientManager() {
+        @Override
+        public ExecutorService getExecutorService() {
+            return WORKERS;
+        }
+
+        @Override
+        public ScheduledExecutorService getScheduledExecutorService() {
+            return TIMERS;
+        }
+
+        @Override
+        protected void shutdown(ShutDownCondition condition) {
+        }
+    };
     private Session session;
 
     static RawClient connect(String url, String headerKey) throws Exception {
@@ -64,7 +86,17 @@ public final class RawClient extends Endpoint implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        manager.shutdown();
+    public void close() throws Exception {
+        if (session.isOpen()) {
+            session.close();
+        }
+    }
+
+    private static ThreadFactory daemon() {
+        return r -> {
+            Thread t = new Thread(r, "raw-client");
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

@@ -28,6 +28,7 @@ public final class ProsaSttClient implements AutoCloseable {
     private final ExecutorService senders;
     private final ScheduledExecutorService timers;
     private final boolean ownsExecutors;
+    private final ExecutorService tyrusWorkers = Executors.newCachedThreadPool(daemon("prosa-stt-tyrus"));
     private final Map<Long, ClientManager> managers = new ConcurrentHashMap<>();
     private final Set<StreamingSession> open = ConcurrentHashMap.newKeySet();
 
@@ -81,8 +82,8 @@ public final class ProsaSttClient implements AutoCloseable {
     @Override
     public void close() {
         open.forEach(s -> s.abort("The Prosa STT client was shut down while the session was open."));
-        managers.values().forEach(ClientManager::shutdown);
         managers.clear();
+        tyrusWorkers.shutdownNow();
         if (ownsExecutors) {
             senders.shutdownNow();
             timers.shutdownNow();
@@ -91,7 +92,8 @@ public final class ProsaSttClient implements AutoCloseable {
 
     private ClientManager manager(long connectTimeoutMillis) {
         return managers.computeIfAbsent(connectTimeoutMillis, timeout -> {
-            ClientManager manager = ClientManager.createClient();
+            // Tyrus runs each connect on its own executor while our sender thread waits for it: keep them apart.
+            ClientManager manager = new OwnedExecutorsClientManager(tyrusWorkers, timers);
             manager.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
             manager.getProperties().put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 10);
             manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE, timeout));
