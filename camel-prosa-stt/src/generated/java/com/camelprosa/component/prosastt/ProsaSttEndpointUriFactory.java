@@ -23,7 +23,7 @@ public class ProsaSttEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(15);
+        Set<String> props = new HashSet<>(18);
         props.add("apiKey");
         props.add("audioFormat");
         props.add("authMode");
@@ -34,10 +34,13 @@ public class ProsaSttEndpointUriFactory extends org.apache.camel.support.compone
         props.add("includePartial");
         props.add("label");
         props.add("lazyStartProducer");
+        props.add("maxMessageSize");
         props.add("model");
         props.add("outputType");
+        props.add("proxy");
         props.add("responseTimeout");
         props.add("sampleRate");
+        props.add("sslContextParameters");
         props.add("url");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);

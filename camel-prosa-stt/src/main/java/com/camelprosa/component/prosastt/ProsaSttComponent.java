@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import com.camelprosa.component.prosastt.client.ProsaSttClient;
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -14,13 +15,17 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /** Sends audio to the Prosa.ai streaming speech-to-text API and returns the transcript. */
 @Component("prosa-stt")
-public class ProsaSttComponent extends DefaultComponent {
+public class ProsaSttComponent extends DefaultComponent implements SSLContextParametersAware {
 
     /** Threads that connect and upload audio; sessions waiting for results hold none. */
     private static final int MAX_SENDER_THREADS = 64;
 
     @Metadata(description = "Options shared by every endpoint of this component (e.g. apiKey once for all).")
     private ProsaSttConfiguration configuration = new ProsaSttConfiguration();
+
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Use the CamelContext's global SSL context parameters when the endpoint sets none.")
+    private boolean useGlobalSslContextParameters;
 
     private ExecutorService senders;
     private ScheduledExecutorService timers;
@@ -32,6 +37,9 @@ public class ProsaSttComponent extends DefaultComponent {
         endpointConfiguration.setModel(ProsaSttConfiguration.expandModel(remaining));
         ProsaSttEndpoint endpoint = new ProsaSttEndpoint(uri, this, endpointConfiguration);
         setProperties(endpoint, parameters);
+        if (endpointConfiguration.getSslContextParameters() == null) {
+            endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());
+        }
         return endpoint;
     }
 
@@ -41,6 +49,16 @@ public class ProsaSttComponent extends DefaultComponent {
 
     public void setConfiguration(ProsaSttConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 
     /** The streaming client shared by this component's endpoints; created when the component starts. */

@@ -7,6 +7,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /** The options of a prosa-stt endpoint; set once on the component, they are defaults for every endpoint. */
 @UriParams
@@ -67,6 +68,21 @@ public class ProsaSttConfiguration implements Cloneable {
               description = "The longest silence allowed from the server while a session is open, in milliseconds (or"
                             + " a duration such as 30s). The exchange fails with ProsaSttTimeoutException past it.")
     private long responseTimeout = 30000;
+
+    @UriParam(label = "advanced", defaultValue = "1048576",
+              description = "The largest text message accepted from the server, in bytes. A larger one fails the"
+                            + " exchange with ProsaSttProtocolException instead of filling the heap.")
+    private int maxMessageSize = StreamRequest.DEFAULT_MAX_MESSAGE_SIZE;
+
+    @UriParam(label = "security",
+              description = "TLS settings (trust store, key store, protocols) for wss:// connections. Without it the"
+                            + " JVM's default trust store is used. Host names are always verified.")
+    private SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "proxy",
+              description = "An HTTP proxy to tunnel the websocket through (CONNECT), as a URI such as"
+                            + " http://proxy.example.com:3128.")
+    private String proxy;
 
     @UriParam(defaultValue = "text",
               description = "What the body becomes: text (the final transcript as a String), transcript (a Transcript"
@@ -175,6 +191,30 @@ public class ProsaSttConfiguration implements Cloneable {
 
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    public int getMaxMessageSize() {
+        return maxMessageSize;
+    }
+
+    public void setMaxMessageSize(int maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getProxy() {
+        return proxy;
+    }
+
+    public void setProxy(String proxy) {
+        this.proxy = proxy;
     }
 
     public ProsaSttOutputType getOutputType() {

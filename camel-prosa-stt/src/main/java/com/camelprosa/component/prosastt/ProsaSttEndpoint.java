@@ -2,6 +2,8 @@ package com.camelprosa.component.prosastt;
 
 import java.util.Map;
 
+import javax.net.ssl.SSLContext;
+
 import com.camelprosa.component.prosastt.client.AudioFormat;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -38,10 +40,20 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
         this.configuration = configuration;
     }
 
+    private SSLContext sslContext;
+
     @Override
     protected void doInit() throws Exception {
         super.doInit();
         AudioFormat.fromName(configuration.getAudioFormat());
+        if (configuration.getSslContextParameters() != null) {
+            sslContext = configuration.getSslContextParameters().createSSLContext(getCamelContext());
+        }
+    }
+
+    /** The TLS context built from sslContextParameters once, or null for the JVM default. */
+    SSLContext getSslContext() {
+        return sslContext;
     }
 
     @Override

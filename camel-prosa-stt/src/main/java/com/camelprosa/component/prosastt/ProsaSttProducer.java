@@ -60,7 +60,8 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
                 c.isIncludeFiller(), in.getHeader(ProsaSttConstants.AUDIO_FORMAT, c.getAudioFormat(), String.class),
                 in.getHeader(ProsaSttConstants.SAMPLE_RATE, c.getSampleRate(), Integer.class),
                 in.getHeader(ProsaSttConstants.CHANNELS, c.getChannels(), Integer.class), c.getChunkSize(),
-                c.getConnectTimeout(), c.getResponseTimeout());
+                c.getConnectTimeout(), c.getResponseTimeout(), c.getMaxMessageSize(), getEndpoint().getSslContext(),
+                c.getProxy());
     }
 
     private void setOutput(Message out, Transcript transcript) {

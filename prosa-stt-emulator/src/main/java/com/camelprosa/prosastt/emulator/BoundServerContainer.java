@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 
+import javax.net.ssl.SSLContext;
+
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.server.TyrusServerContainer;
@@ -17,14 +20,16 @@ import org.glassfish.tyrus.spi.WebSocketEngine;
 final class BoundServerContainer extends TyrusServerContainer {
 
     private final String host;
+    private final SSLContext tls;
     private final TyrusWebSocketEngine engine;
     private String contextPath = "/";
     private HttpServer server;
     private NetworkListener listener;
 
-    BoundServerContainer(String host, int maxMessageBytes) {
+    BoundServerContainer(String host, int maxMessageBytes, SSLContext tls) {
         super(Set.<Class<?>> of());
         this.host = host;
+        this.tls = tls;
         this.engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(maxMessageBytes).build();
     }
 
@@ -48,6 +53,10 @@ final class BoundServerContainer extends TyrusServerContainer {
         contextPath = rootPath;
         server = new HttpServer();
         listener = new NetworkListener("prosa-stt-emulator", host, port);
+        if (tls != null) {
+            listener.setSecure(true);
+            listener.setSSLEngineConfig(new SSLEngineConfigurator(tls, false, false, false));
+        }
         listener.registerAddOn(new WebSocketAddOn(this, contextPath));
         server.addListener(listener);
         server.start();

@@ -112,7 +112,7 @@ public final class EmulatorSession extends Endpoint {
             return;
         }
         String label = config.path("label").isTextual() ? config.get("label").asText() : null;
-        fault = Fault.fromLabel(label, emulator.fault());
+        fault = Fault.fromLabel(label, emulator.nextFault());
         if (fault.is("close")) {
             close(fault.arg(), "Emulated close " + fault.arg());
             return;
@@ -190,6 +190,21 @@ public final class EmulatorSession extends Endpoint {
             inProgressSent = true;
             send(message("status").put("status", "in_progress"));
         }
+        if (fault.is("drop")) {
+            state = State.ENDED;
+            ConnectionDropper.drop(session);
+            return;
+        }
+        if (fault.is("slow")) {
+            sleep(fault.arg());
+        }
+        if (fault.is("huge") && record.binaryFrameSizes().size() == 1) {
+            session.getBasicRemote().sendText("{\"type\":\"partial\",\"transcript\":\""
+                                              + "a".repeat(Math.max(1, fault.arg())) + "\"}");
+        }
+        if (fault.is("garbage") && record.binaryFrameSizes().size() == 1) {
+            session.getBasicRemote().sendText("<html>502 Bad Gateway</html>");
+        }
         if (fault.is("quota")) {
             ObjectNode quota = message("quota");
             quota.put("timestamp", System.currentTimeMillis() / 1000.0).put("quota_used", segmenter.position())
@@ -266,6 +281,14 @@ public final class EmulatorSession extends Endpoint {
             heldResults.add(result);
         } else {
             send(result);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -12,7 +12,11 @@ import java.util.regex.Pattern;
  * <li>{@code stall} never answers the configuration (no {@code created}, no close);</li>
  * <li>{@code stall-after-end} behaves until the end frame, then never answers again;</li>
  * <li>{@code late:MILLIS} holds every result until MILLIS after the end frame;</li>
- * <li>{@code noise} adds unknown message types and unknown fields to what it sends.</li>
+ * <li>{@code noise} adds unknown message types and unknown fields to what it sends;</li>
+ * <li>{@code drop} drops the TCP connection without a close frame at the first audio chunk;</li>
+ * <li>{@code slow:MILLIS} reads slowly: waits MILLIS before taking each audio chunk;</li>
+ * <li>{@code huge:BYTES} sends a text message of about BYTES after the first audio chunk;</li>
+ * <li>{@code garbage} sends a text message that is not JSON after the first audio chunk.</li>
  * </ul>
  */
 record Fault(String kind, int arg) {

@@ -11,6 +11,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import javax.net.ssl.SSLContext;
+
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
@@ -37,7 +39,9 @@ public final class ProsaSttEmulator implements AutoCloseable {
     private final Fault fault;
     private final double voiceThreshold;
     private final double maxDurationSeconds;
+    private final SSLContext tls;
     private final List<SessionRecord> sessions = new CopyOnWriteArrayList<>();
+    private final java.util.Queue<Fault> queuedFaults = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "prosa-emulator-timer");
         t.setDaemon(true);
@@ -57,6 +61,7 @@ public final class ProsaSttEmulator implements AutoCloseable {
         this.fault = Fault.parse(b.fault);
         this.voiceThreshold = b.voiceThreshold;
         this.maxDurationSeconds = b.maxDurationSeconds;
+        this.tls = b.tls;
     }
 
     public static Builder builder() {
@@ -65,7 +70,7 @@ public final class ProsaSttEmulator implements AutoCloseable {
 
     /** Starts listening; with port 0 the system picks a free port, see {@link #port()}. */
     public synchronized ProsaSttEmulator start() throws IOException {
-        BoundServerContainer c = new BoundServerContainer(host, 16 << 20);
+        BoundServerContainer c = new BoundServerContainer(host, 16 << 20, tls);
         try {
             c.addEndpoint(ServerEndpointConfig.Builder.create(EmulatorSession.class, PATH)
                     .configurator(new Configurator()).build());
@@ -93,12 +98,28 @@ public final class ProsaSttEmulator implements AutoCloseable {
 
     /** The websocket URL to give a client, e.g. {@code ws://127.0.0.1:41234/v2/speech/stt}. */
     public String url() {
-        return "ws://" + host + ":" + port + PATH;
+        return (tls == null ? "ws://" : "wss://") + host + ":" + port + PATH;
     }
 
     /** Every session opened so far, oldest first. */
     public List<SessionRecord> sessions() {
         return new ArrayList<>(sessions);
+    }
+
+    /**
+     * The next {@code count} sessions (without a label marker) act out {@code fault}; later ones behave again. For
+     * testing retries: e.g. {@code failNext(2, "close:4029")} then a third attempt succeeds.
+     */
+    public void failNext(int count, String fault) {
+        Fault parsed = Fault.parse(fault);
+        for (int i = 0; i < count; i++) {
+            queuedFaults.add(parsed);
+        }
+    }
+
+    Fault nextFault() {
+        Fault queued = queuedFaults.poll();
+        return queued != null ? queued : fault;
     }
 
     void register(SessionRecord record) {
@@ -172,6 +193,13 @@ public final class ProsaSttEmulator implements AutoCloseable {
         private String fault;
         private double voiceThreshold = 300;
         private double maxDurationSeconds = 3600;
+        private SSLContext tls;
+
+        /** Serve {@code wss://} with this context's key (e.g. a self-signed certificate for tests). */
+        public Builder tls(SSLContext tls) {
+            this.tls = tls;
+            return this;
+        }
 
         /** Address to bind, 127.0.0.1 by default. */
         public Builder host(String host) {
@@ -242,7 +270,7 @@ public final class ProsaSttEmulator implements AutoCloseable {
                 default -> {
                     System.err.println("Unknown argument: " + args[i] + " (value " + value + ")\nUsage: [--host H] "
                                        + "[--port N] [--api-key K] [--transcripts file.json] [--reject-at-upgrade] "
-                                       + "[--fault close:4029|quota|stall|stall-after-end|late:MS|noise] [--models a,b]");
+                                       + "[--fault close:CODE|quota|stall|stall-after-end|late:MS|noise|drop|slow:MS|huge:BYTES|garbage] [--models a,b]");
                     System.exit(2);
                 }
             }

@@ -10,8 +10,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLContext;
+
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.client.SslEngineConfigurator;
 
 /**
  * A Prosa.ai streaming speech-to-text client. Thread-safe; one per application (or Camel component). Every session
@@ -29,7 +32,7 @@ public final class ProsaSttClient implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final boolean ownsExecutors;
     private final ExecutorService tyrusWorkers = Executors.newCachedThreadPool(daemon("prosa-stt-tyrus"));
-    private final Map<Long, ClientManager> managers = new ConcurrentHashMap<>();
+    private final Map<Transport, ClientManager> managers = new ConcurrentHashMap<>();
     private final Set<StreamingSession> open = ConcurrentHashMap.newKeySet();
 
     /** A client with its own daemon threads. */
@@ -65,7 +68,7 @@ public final class ProsaSttClient implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         StreamingSession[] self = new StreamingSession[1];
-        StreamingSession session = new StreamingSession(request, audio, manager(request.connectTimeout()), senders,
+        StreamingSession session = new StreamingSession(request, audio, manager(new Transport(request.connectTimeout(), request.maxMessageSize(), request.sslContext(), request.proxy())), senders,
                 timers, () -> open.remove(self[0]));
         self[0] = session;
         open.add(session);
@@ -90,13 +93,26 @@ public final class ProsaSttClient implements AutoCloseable {
         }
     }
 
-    private ClientManager manager(long connectTimeoutMillis) {
-        return managers.computeIfAbsent(connectTimeoutMillis, timeout -> {
+    /** What a Tyrus client is configured with; sessions that agree on it share one client. */
+    private record Transport(long connectTimeout, int maxMessageSize, SSLContext sslContext, String proxy) {
+    }
+
+    private ClientManager manager(Transport transport) {
+        return managers.computeIfAbsent(transport, t -> {
             // Tyrus runs each connect on its own executor while our sender thread waits for it: keep them apart.
             ClientManager manager = new OwnedExecutorsClientManager(tyrusWorkers, timers);
-            manager.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
-            manager.getProperties().put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 10);
-            manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE, timeout));
+            Map<String, Object> p = manager.getProperties();
+            p.put(ClientProperties.SHARED_CONTAINER, true);
+            p.put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 10);
+            p.put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE, t.connectTimeout()));
+            p.put(ClientProperties.INCOMING_BUFFER_SIZE, t.maxMessageSize() + 1024);
+            if (t.sslContext() != null) {
+                // Host name verification stays on (Tyrus' default): a trusted certificate for another host fails.
+                p.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, new SslEngineConfigurator(t.sslContext()));
+            }
+            if (t.proxy() != null && !t.proxy().isBlank()) {
+                p.put(ClientProperties.PROXY_URI, t.proxy());
+            }
             return manager;
         });
     }

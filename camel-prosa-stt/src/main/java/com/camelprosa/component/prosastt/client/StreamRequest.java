@@ -2,6 +2,8 @@ package com.camelprosa.component.prosastt.client;
 
 import java.net.URI;
 
+import javax.net.ssl.SSLContext;
+
 /**
  * Everything one streaming session needs besides the audio. {@link #toString()} never shows the API key.
  *
@@ -18,10 +20,17 @@ import java.net.URI;
  * @param chunkSize       bytes per binary frame
  * @param connectTimeout  bound on the websocket handshake, milliseconds
  * @param responseTimeout bound on silence from the server while a session is open, milliseconds
+ * @param maxMessageSize  largest text message accepted from the server, bytes
+ * @param sslContext      TLS context for {@code wss://}, or null for the JVM's default trust
+ * @param proxy           HTTP proxy URI (e.g. {@code http://proxy:3128}), or null for a direct connection
  */
 public record StreamRequest(String url, String apiKey, AuthMode authMode, String model, String label,
         boolean includePartial, boolean includeFiller, String audioFormat, Integer sampleRate, Integer channels,
-        int chunkSize, long connectTimeout, long responseTimeout) {
+        int chunkSize, long connectTimeout, long responseTimeout, int maxMessageSize, SSLContext sslContext,
+        String proxy) {
+
+    /** Default for {@code maxMessageSize}: far above any real result message, far below a heap problem. */
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 1024 * 1024;
 
     /** The vendor's streaming endpoint. */
     public static final String DEFAULT_URL = "wss://s-api.prosa.ai/v2/speech/stt";
@@ -57,8 +66,21 @@ public record StreamRequest(String url, String apiKey, AuthMode authMode, String
         if (sampleRate != null && sampleRate <= 0 || channels != null && channels <= 0) {
             throw new ProsaSttInvalidInputException("sampleRate and channels must be positive when set.");
         }
-        if (chunkSize <= 0 || connectTimeout <= 0 || responseTimeout <= 0) {
-            throw new ProsaSttInvalidInputException("chunkSize, connectTimeout and responseTimeout must be positive.");
+        if (chunkSize <= 0 || connectTimeout <= 0 || responseTimeout <= 0 || maxMessageSize <= 0) {
+            throw new ProsaSttInvalidInputException(
+                    "chunkSize, connectTimeout, responseTimeout and maxMessageSize must be positive.");
+        }
+        if (proxy != null && !proxy.isBlank()) {
+            URI p;
+            try {
+                p = URI.create(proxy);
+            } catch (IllegalArgumentException e) {
+                throw new ProsaSttInvalidInputException("The proxy option '" + proxy + "' is not a valid URI.", e);
+            }
+            if (!"http".equalsIgnoreCase(p.getScheme()) || p.getHost() == null) {
+                throw new ProsaSttInvalidInputException(
+                        "The proxy option must be an HTTP proxy URI such as http://proxy.example.com:3128.");
+            }
         }
     }
 
@@ -76,6 +98,8 @@ public record StreamRequest(String url, String apiKey, AuthMode authMode, String
         return "StreamRequest[url=" + url + ", authMode=" + authMode + ", model=" + model + ", label=" + label
                + ", includePartial=" + includePartial + ", includeFiller=" + includeFiller + ", audioFormat="
                + audioFormat + ", sampleRate=" + sampleRate + ", channels=" + channels + ", chunkSize=" + chunkSize
-               + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout + ", apiKey=xxxxxx]";
+               + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout + ", maxMessageSize="
+               + maxMessageSize + ", tls=" + (sslContext == null ? "default" : "custom") + ", proxy=" + proxy
+               + ", apiKey=xxxxxx]";
     }
 }

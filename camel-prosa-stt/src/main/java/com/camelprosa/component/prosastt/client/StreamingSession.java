@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
+import javax.net.ssl.SSLException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,6 +44,8 @@ public final class StreamingSession extends Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(StreamingSession.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long SEND_FAILURE_GRACE_MILLIS = 1000;
+    /** Tyrus closes with 1011 and this reason when a frame overflows its incoming buffer (sized to maxMessageSize). */
+    private static final String TYRUS_BUFFER_OVERFLOW = "Buffer overflow.";
 
     private final StreamRequest request;
     private final AudioSource source;
@@ -157,6 +161,7 @@ public final class StreamingSession extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         socket = session;
+        session.setMaxTextMessageBufferSize(request.maxMessageSize());
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
     }
 
@@ -212,6 +217,13 @@ public final class StreamingSession extends Endpoint {
                     "Prosa STT closed the session while " + phase + ", before the audio was complete"
                                                  + " (close 1000: " + reason.getReasonPhrase() + "). The whole audio can be sent again.",
                     code, reason.getReasonPhrase(), null));
+        } else if (code == CloseReason.CloseCodes.TOO_BIG.getCode() || code == 1011 && TYRUS_BUFFER_OVERFLOW.equals(
+                reason.getReasonPhrase())) {
+            fail(new ProsaSttProtocolException("Prosa STT sent a message larger than maxMessageSize="
+                                               + request.maxMessageSize() + " bytes while " + phase
+                                               + "; the session was closed. Raise maxMessageSize only if the"
+                                               + " server is known to send such messages.",
+                    code, reason.getReasonPhrase()));
         } else {
             fail(ProsaSttException.fromClose(code, reason.getReasonPhrase()));
         }
@@ -332,6 +344,13 @@ public final class StreamingSession extends Endpoint {
                         "Prosa STT refused the websocket upgrade at " + request.url() + " (HTTP " + status
                                                        + "). Check the url option; the whole audio can be sent again.",
                         ProsaSttException.NO_CLOSE_CODE, "HTTP " + status, null);
+            }
+            if (t instanceof SSLException) {
+                return new ProsaSttConnectionException(
+                        "TLS handshake with " + request.url() + " failed (" + t.getMessage() + "): the server's"
+                                                       + " certificate is not trusted or does not name this host. Set sslContextParameters with a"
+                                                       + " trust store holding the server's CA, and connect by the name on the certificate.",
+                        ProsaSttException.NO_CLOSE_CODE, null, null, false);
             }
             if (t instanceof ConnectException) {
                 return new ProsaSttConnectionException(
