@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.camelprosa.component.prosastt.client.AuthMode;
 import com.camelprosa.component.prosastt.client.StreamRequest;
+import com.camelprosa.prosastt.emulator.ProsaSttEmulator;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,9 @@ class SecretsTest extends EmulatorTestSupport {
         for (String auth : List.of("header", "message")) {
             String uri = uri("general", "authMode=" + auth);
             exchanges.add(send(uri, THREE_WORDS_WAV));
-            for (String fault : List.of("close:4001", "close:4029", "close:1011", "quota", "stall")) {
+            for (String fault : List.of("close:4000", "close:4001", "close:4002", "close:4005", "close:4029",
+                    "close:1011", "quota", "stall", "stall-after-end", "drop", "huge:2000000", "garbage", "noise",
+                    "late:50", "slow:5")) {
                 exchanges.add(send(uri + "&responseTimeout=300", THREE_WORDS_WAV,
                         Map.of(ProsaSttConstants.LABEL, "x [fault=" + fault + "]")));
             }
@@ -37,6 +40,10 @@ class SecretsTest extends EmulatorTestSupport {
             exchanges.add(send(uri("klingon", "authMode=" + auth), THREE_WORDS_WAV));
         }
         exchanges.add(template.send("direct:logged", e -> e.getMessage().setBody(THREE_WORDS_WAV)));
+        try (ProsaSttEmulator strict = ProsaSttEmulator.builder().apiKey("other").rejectBadKeyAtUpgrade(true).build()
+                .start()) {
+            exchanges.add(send(uri("general", null).replace(emulator.url(), strict.url()), THREE_WORDS_WAV));
+        }
 
         for (Exchange exchange : exchanges) {
             places.add("exchange " + exchange);
@@ -57,7 +64,9 @@ class SecretsTest extends EmulatorTestSupport {
         String log = Files.readString(LOG, StandardCharsets.UTF_8);
         places.add("log " + log);
 
-        assertTrue(exchanges.stream().filter(e -> e.getException() != null).count() >= 14, "the failures happened");
+        assertTrue(exchanges.stream().filter(e -> e.getException() != null).count() >= 26, "the failures happened");
+        System.out.println("SecretsTest scanned " + places.size() + " places (" + exchanges.size() + " exchanges, "
+                           + log.lines().count() + " log lines)");
         assertTrue(log.contains("Exchange[") && log.contains("prosa-stt"), "the log file captured the run");
         for (String place : places) {
             assertFalse(place.contains(API_KEY), () -> "API key leaked in: " + place.substring(0, Math.min(300, place.length())));

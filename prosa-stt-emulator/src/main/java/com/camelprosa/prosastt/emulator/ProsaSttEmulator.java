@@ -30,6 +30,9 @@ public final class ProsaSttEmulator implements AutoCloseable {
     /** The path the vendor's service answers on. */
     public static final String PATH = "/v2/speech/stt";
 
+    private static final java.util.logging.Logger HANDSHAKE_LOGGER
+            = java.util.logging.Logger.getLogger("org.glassfish.tyrus.core.TyrusWebSocketEngine");
+
     private final String host;
     private final int requestedPort;
     private final String apiKey;
@@ -70,6 +73,10 @@ public final class ProsaSttEmulator implements AutoCloseable {
 
     /** Starts listening; with port 0 the system picks a free port, see {@link #port()}. */
     public synchronized ProsaSttEmulator start() throws IOException {
+        // At FINE Tyrus' server engine logs each upgrade request with its headers, x-api-key included.
+        if (HANDSHAKE_LOGGER.isLoggable(java.util.logging.Level.FINE)) {
+            HANDSHAKE_LOGGER.setLevel(java.util.logging.Level.INFO);
+        }
         BoundServerContainer c = new BoundServerContainer(host, 16 << 20, tls);
         try {
             c.addEndpoint(ServerEndpointConfig.Builder.create(EmulatorSession.class, PATH)

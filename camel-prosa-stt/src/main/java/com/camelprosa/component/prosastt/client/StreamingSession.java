@@ -106,6 +106,7 @@ public final class StreamingSession extends Endpoint {
             String configuration = configuration(resolveFormat(head));
             phase = "connecting to " + request.url();
             touch();
+            TyrusLogGuard.check();
             Session s = manager.connectToServer(this, clientConfig(), URI.create(request.url()));
             if (result.isDone()) {
                 closeQuietly(s, CloseReason.CloseCodes.GOING_AWAY, "Session ended");
