@@ -71,7 +71,7 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
                     setPoolSize(MAX_SENDER_THREADS);
                     setMaxPoolSize(MAX_SENDER_THREADS);
                     setAllowCoreThreadTimeOut(true);
-                    setKeepAliveTime(30L);
+                    setKeepAliveTime(10L);
                     setMaxQueueSize(-1);
                     setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
                 }

@@ -7,7 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
@@ -31,7 +34,8 @@ public final class ProsaSttClient implements AutoCloseable {
     private final ExecutorService senders;
     private final ScheduledExecutorService timers;
     private final boolean ownsExecutors;
-    private final ExecutorService tyrusWorkers = Executors.newCachedThreadPool(daemon("prosa-stt-tyrus"));
+    private final ExecutorService tyrusWorkers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), daemon("prosa-stt-tyrus"));
     private final Map<Transport, ClientManager> managers = new ConcurrentHashMap<>();
     private final Set<StreamingSession> open = ConcurrentHashMap.newKeySet();
 
