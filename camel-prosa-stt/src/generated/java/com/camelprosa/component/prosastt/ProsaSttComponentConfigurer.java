@@ -51,17 +51,22 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "label": getOrCreateConfiguration(target).setLabel(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrentstreams":
+        case "maxConcurrentStreams": getOrCreateConfiguration(target).setMaxConcurrentStreams(property(camelContext, int.class, value)); return true;
         case "maxmessagesize":
         case "maxMessageSize": getOrCreateConfiguration(target).setMaxMessageSize(property(camelContext, int.class, value)); return true;
         case "outputtype":
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, com.camelprosa.component.prosastt.ProsaSttOutputType.class, value)); return true;
         case "proxy": getOrCreateConfiguration(target).setProxy(property(camelContext, java.lang.String.class, value)); return true;
+        case "realtime": getOrCreateConfiguration(target).setRealtime(property(camelContext, boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "samplerate":
         case "sampleRate": getOrCreateConfiguration(target).setSampleRate(property(camelContext, java.lang.Integer.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "streamwaittimeout":
+        case "streamWaitTimeout": getOrCreateConfiguration(target).setStreamWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "url": getOrCreateConfiguration(target).setUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
@@ -93,17 +98,22 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "label": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrentstreams":
+        case "maxConcurrentStreams": return int.class;
         case "maxmessagesize":
         case "maxMessageSize": return int.class;
         case "outputtype":
         case "outputType": return com.camelprosa.component.prosastt.ProsaSttOutputType.class;
         case "proxy": return java.lang.String.class;
+        case "realtime": return boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "samplerate":
         case "sampleRate": return java.lang.Integer.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "streamwaittimeout":
+        case "streamWaitTimeout": return long.class;
         case "url": return java.lang.String.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
@@ -136,17 +146,22 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "label": return getOrCreateConfiguration(target).getLabel();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrentstreams":
+        case "maxConcurrentStreams": return getOrCreateConfiguration(target).getMaxConcurrentStreams();
         case "maxmessagesize":
         case "maxMessageSize": return getOrCreateConfiguration(target).getMaxMessageSize();
         case "outputtype":
         case "outputType": return getOrCreateConfiguration(target).getOutputType();
         case "proxy": return getOrCreateConfiguration(target).getProxy();
+        case "realtime": return getOrCreateConfiguration(target).isRealtime();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "samplerate":
         case "sampleRate": return getOrCreateConfiguration(target).getSampleRate();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "streamwaittimeout":
+        case "streamWaitTimeout": return getOrCreateConfiguration(target).getStreamWaitTimeout();
         case "url": return getOrCreateConfiguration(target).getUrl();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();

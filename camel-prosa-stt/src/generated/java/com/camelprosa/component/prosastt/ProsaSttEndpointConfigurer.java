@@ -41,17 +41,22 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "label": target.getConfiguration().setLabel(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrentstreams":
+        case "maxConcurrentStreams": target.getConfiguration().setMaxConcurrentStreams(property(camelContext, int.class, value)); return true;
         case "maxmessagesize":
         case "maxMessageSize": target.getConfiguration().setMaxMessageSize(property(camelContext, int.class, value)); return true;
         case "outputtype":
         case "outputType": target.getConfiguration().setOutputType(property(camelContext, com.camelprosa.component.prosastt.ProsaSttOutputType.class, value)); return true;
         case "proxy": target.getConfiguration().setProxy(property(camelContext, java.lang.String.class, value)); return true;
+        case "realtime": target.getConfiguration().setRealtime(property(camelContext, boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "samplerate":
         case "sampleRate": target.getConfiguration().setSampleRate(property(camelContext, java.lang.Integer.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "streamwaittimeout":
+        case "streamWaitTimeout": target.getConfiguration().setStreamWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "url": target.getConfiguration().setUrl(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -78,17 +83,22 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "label": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrentstreams":
+        case "maxConcurrentStreams": return int.class;
         case "maxmessagesize":
         case "maxMessageSize": return int.class;
         case "outputtype":
         case "outputType": return com.camelprosa.component.prosastt.ProsaSttOutputType.class;
         case "proxy": return java.lang.String.class;
+        case "realtime": return boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "samplerate":
         case "sampleRate": return java.lang.Integer.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "streamwaittimeout":
+        case "streamWaitTimeout": return long.class;
         case "url": return java.lang.String.class;
         default: return null;
         }
@@ -116,17 +126,22 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "label": return target.getConfiguration().getLabel();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrentstreams":
+        case "maxConcurrentStreams": return target.getConfiguration().getMaxConcurrentStreams();
         case "maxmessagesize":
         case "maxMessageSize": return target.getConfiguration().getMaxMessageSize();
         case "outputtype":
         case "outputType": return target.getConfiguration().getOutputType();
         case "proxy": return target.getConfiguration().getProxy();
+        case "realtime": return target.getConfiguration().isRealtime();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "samplerate":
         case "sampleRate": return target.getConfiguration().getSampleRate();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "streamwaittimeout":
+        case "streamWaitTimeout": return target.getConfiguration().getStreamWaitTimeout();
         case "url": return target.getConfiguration().getUrl();
         default: return null;
         }

@@ -23,7 +23,7 @@ public class ProsaSttEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(18);
+        Set<String> props = new HashSet<>(21);
         props.add("apiKey");
         props.add("audioFormat");
         props.add("authMode");
@@ -34,13 +34,16 @@ public class ProsaSttEndpointUriFactory extends org.apache.camel.support.compone
         props.add("includePartial");
         props.add("label");
         props.add("lazyStartProducer");
+        props.add("maxConcurrentStreams");
         props.add("maxMessageSize");
         props.add("model");
         props.add("outputType");
         props.add("proxy");
+        props.add("realtime");
         props.add("responseTimeout");
         props.add("sampleRate");
         props.add("sslContextParameters");
+        props.add("streamWaitTimeout");
         props.add("url");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);

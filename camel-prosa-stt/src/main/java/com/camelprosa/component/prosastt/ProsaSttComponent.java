@@ -82,6 +82,12 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
         return client;
     }
 
+    /** The component's timer thread (response-timeout watchdogs, pacing, stream waits). */
+    synchronized ScheduledExecutorService getTimers() {
+        getClient();
+        return timers;
+    }
+
     @Override
     protected synchronized void doStop() throws Exception {
         if (client != null) {

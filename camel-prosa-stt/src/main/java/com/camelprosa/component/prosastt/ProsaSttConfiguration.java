@@ -69,6 +69,22 @@ public class ProsaSttConfiguration implements Cloneable {
                             + " a duration such as 30s). The exchange fails with ProsaSttTimeoutException past it.")
     private long responseTimeout = 30000;
 
+    @UriParam(defaultValue = "false",
+              description = "Send the audio at its own pace (as a live source would) instead of as fast as the server"
+                            + " reads it. Needs WAV, or raw audio with sampleRate.")
+    private boolean realtime;
+
+    @UriParam(defaultValue = "0",
+              description = "The most sessions this endpoint runs at once; further exchanges wait for a free one, up"
+                            + " to streamWaitTimeout. 0 means no limit.")
+    private int maxConcurrentStreams;
+
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "How long an exchange may wait for a free session when maxConcurrentStreams is reached, in"
+                            + " milliseconds (or a duration such as 1m). Past it the exchange fails with"
+                            + " ProsaSttRateLimitedException.")
+    private long streamWaitTimeout = 60000;
+
     @UriParam(label = "advanced", defaultValue = "1048576",
               description = "The largest text message accepted from the server, in bytes. A larger one fails the"
                             + " exchange with ProsaSttProtocolException instead of filling the heap.")
@@ -86,7 +102,9 @@ public class ProsaSttConfiguration implements Cloneable {
 
     @UriParam(defaultValue = "text",
               description = "What the body becomes: text (the final transcript as a String), transcript (a Transcript"
-                            + " with job id, segments and metadata) or segments (a List<Segment> with times).")
+                            + " with job id, segments and metadata), segments (a List<Segment> with times) or stream"
+                            + " (a live Iterator<TranscriptEvent> of partials, results and the end, returned as soon"
+                            + " as the job is created, for split(body()).streaming()).")
     private ProsaSttOutputType outputType = ProsaSttOutputType.text;
 
     public String getModel() {
@@ -191,6 +209,30 @@ public class ProsaSttConfiguration implements Cloneable {
 
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    public boolean isRealtime() {
+        return realtime;
+    }
+
+    public void setRealtime(boolean realtime) {
+        this.realtime = realtime;
+    }
+
+    public int getMaxConcurrentStreams() {
+        return maxConcurrentStreams;
+    }
+
+    public void setMaxConcurrentStreams(int maxConcurrentStreams) {
+        this.maxConcurrentStreams = maxConcurrentStreams;
+    }
+
+    public long getStreamWaitTimeout() {
+        return streamWaitTimeout;
+    }
+
+    public void setStreamWaitTimeout(long streamWaitTimeout) {
+        this.streamWaitTimeout = streamWaitTimeout;
     }
 
     public int getMaxMessageSize() {

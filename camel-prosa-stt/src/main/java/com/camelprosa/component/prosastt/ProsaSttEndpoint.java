@@ -51,6 +51,20 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
         }
     }
 
+    private volatile StreamLimiter limiter;
+
+    /** The limit on this endpoint's concurrent sessions, or null when maxConcurrentStreams is 0. */
+    StreamLimiter getLimiter() {
+        if (limiter == null && configuration.getMaxConcurrentStreams() > 0) {
+            synchronized (this) {
+                if (limiter == null) {
+                    limiter = new StreamLimiter(configuration.getMaxConcurrentStreams(), getComponent().getTimers());
+                }
+            }
+        }
+        return limiter;
+    }
+
     /** The TLS context built from sslContextParameters once, or null for the JVM default. */
     SSLContext getSslContext() {
         return sslContext;

@@ -7,5 +7,10 @@ public enum ProsaSttOutputType {
     /** A {@link com.camelprosa.component.prosastt.client.Transcript}: job id, text, segments with times, metadata. */
     transcript,
     /** The final segments, a {@code List<Segment>} with start and end times. */
-    segments
+    segments,
+    /**
+     * A live {@link com.camelprosa.component.prosastt.client.TranscriptStream} ({@code Iterator<TranscriptEvent>}) of
+     * partials, results and the end, returned as soon as the job is created: use {@code split(body()).streaming()}.
+     */
+    stream
 }

@@ -3,12 +3,16 @@ package com.camelprosa.component.prosastt;
 import java.util.concurrent.CompletionException;
 
 import com.camelprosa.component.prosastt.client.AudioSource;
+import com.camelprosa.component.prosastt.client.ProsaSttClient;
+import com.camelprosa.component.prosastt.client.ProsaSttException;
+import com.camelprosa.component.prosastt.client.ProsaSttRateLimitedException;
 import com.camelprosa.component.prosastt.client.StreamRequest;
 import com.camelprosa.component.prosastt.client.Transcript;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * Streams the body to Prosa STT. The route thread only prepares the request: connecting and sending run on the
@@ -38,16 +42,60 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        getEndpoint().getComponent().getClient().transcribe(request, audio).whenComplete((transcript, error) -> {
+        StreamLimiter limiter = getEndpoint().getLimiter();
+        if (limiter == null) {
+            start(exchange, callback, request, audio, () -> {
+            });
+        } else {
+            long wait = getEndpoint().getConfiguration().getStreamWaitTimeout();
+            limiter.run(() -> start(exchange, callback, request, audio, limiter::release), () -> {
+                exchange.setException(new ProsaSttRateLimitedException(
+                        "No free Prosa STT session within streamWaitTimeout=" + wait + " ms: this endpoint already runs"
+                                                                      + " maxConcurrentStreams=" + getEndpoint().getConfiguration().getMaxConcurrentStreams()
+                                                                      + " sessions. Raise either, or slow the route down.",
+                        ProsaSttException.NO_CLOSE_CODE, null));
+                callback.done(false);
+            }, wait);
+        }
+        return false;
+    }
+
+    private void start(Exchange exchange, AsyncCallback callback, StreamRequest request, AudioSource audio,
+                       Runnable sessionEnded) {
+        ProsaSttClient client = getEndpoint().getComponent().getClient();
+        if (getEndpoint().getConfiguration().getOutputType() == ProsaSttOutputType.stream) {
+            client.stream(request, audio).whenComplete((events, error) -> {
+                if (error != null) {
+                    sessionEnded.run();
+                    exchange.setException(unwrap(error));
+                } else {
+                    events.completion().whenComplete((t, e) -> sessionEnded.run());
+                    exchange.getMessage().setBody(events);
+                    exchange.getMessage().setHeader(ProsaSttConstants.JOB_ID, events.jobId());
+                    exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                        @Override
+                        public void onDone(Exchange done) {
+                            events.close();
+                        }
+                    });
+                }
+                callback.done(false);
+            });
+            return;
+        }
+        client.transcribe(request, audio).whenComplete((transcript, error) -> {
+            sessionEnded.run();
             if (error != null) {
-                exchange.setException(error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error);
+                exchange.setException(unwrap(error));
             } else {
                 setOutput(exchange.getMessage(), transcript);
             }
             callback.done(false);
         });
-        return false;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private StreamRequest requestFor(Exchange exchange, String fileName) {
@@ -61,7 +109,7 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
                 in.getHeader(ProsaSttConstants.SAMPLE_RATE, c.getSampleRate(), Integer.class),
                 in.getHeader(ProsaSttConstants.CHANNELS, c.getChannels(), Integer.class), c.getChunkSize(),
                 c.getConnectTimeout(), c.getResponseTimeout(), c.getMaxMessageSize(), getEndpoint().getSslContext(),
-                c.getProxy());
+                c.getProxy(), c.isRealtime());
     }
 
     private void setOutput(Message out, Transcript transcript) {

@@ -59,7 +59,7 @@ class SecretsTest extends EmulatorTestSupport {
             }
         });
         places.add("request " + new StreamRequest(emulator.url(), API_KEY, AuthMode.header, "m", null, false, false,
-                "auto", null, null, 1, 1, 1, 1, null, null));
+                "auto", null, null, 1, 1, 1, 1, null, null, false));
         places.add("route " + context.getRoutes());
         String log = Files.readString(LOG, StandardCharsets.UTF_8);
         places.add("log " + log);

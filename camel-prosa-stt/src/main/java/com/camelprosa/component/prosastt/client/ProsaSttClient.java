@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
 
@@ -66,18 +67,49 @@ public final class ProsaSttClient implements AutoCloseable {
      * {@link ProsaSttException}; it never completes later than the request's timeouts allow.
      */
     public CompletableFuture<Transcript> transcribe(StreamRequest request, AudioSource audio) {
-        try {
-            request.validate();
-        } catch (ProsaSttException e) {
-            return CompletableFuture.failedFuture(e);
+        StreamingSession session = start(request, audio, null);
+        return session == null ? CompletableFuture.failedFuture(invalid(request)) : session.result();
+    }
+
+    /**
+     * Streams the audio and returns, as soon as the server has created the job, the live events of the session:
+     * partials (when {@code includePartial}), results, then the end. The upload goes on in the background.
+     */
+    public CompletableFuture<TranscriptStream> stream(StreamRequest request, AudioSource audio) {
+        TranscriptStream events = new TranscriptStream(request.responseTimeout());
+        StreamingSession session = start(request, audio, events::offer);
+        if (session == null) {
+            return CompletableFuture.failedFuture(invalid(request));
+        }
+        events.attach(session);
+        return session.created().thenApply(jobId -> {
+            events.jobId(jobId);
+            return events;
+        });
+    }
+
+    private StreamingSession start(StreamRequest request, AudioSource audio, Consumer<TranscriptEvent> listener) {
+        if (invalid(request) != null) {
+            return null;
         }
         StreamingSession[] self = new StreamingSession[1];
-        StreamingSession session = new StreamingSession(request, audio, manager(new Transport(request.connectTimeout(), request.maxMessageSize(), request.sslContext(), request.proxy())), senders,
-                timers, () -> open.remove(self[0]));
+        StreamingSession session = new StreamingSession(request, audio,
+                manager(new Transport(request.connectTimeout(), request.maxMessageSize(), request.sslContext(),
+                        request.proxy())),
+                senders, timers, listener, () -> open.remove(self[0]));
         self[0] = session;
         open.add(session);
         session.start();
-        return session.result();
+        return session;
+    }
+
+    private static ProsaSttException invalid(StreamRequest request) {
+        try {
+            request.validate();
+            return null;
+        } catch (ProsaSttException e) {
+            return e;
+        }
     }
 
     /** Number of sessions not yet ended. */

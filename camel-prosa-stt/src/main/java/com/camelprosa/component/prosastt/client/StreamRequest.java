@@ -23,11 +23,12 @@ import javax.net.ssl.SSLContext;
  * @param maxMessageSize  largest text message accepted from the server, bytes
  * @param sslContext      TLS context for {@code wss://}, or null for the JVM's default trust
  * @param proxy           HTTP proxy URI (e.g. {@code http://proxy:3128}), or null for a direct connection
+ * @param realtime        send the audio at its own pace instead of as fast as the server reads it
  */
 public record StreamRequest(String url, String apiKey, AuthMode authMode, String model, String label,
         boolean includePartial, boolean includeFiller, String audioFormat, Integer sampleRate, Integer channels,
         int chunkSize, long connectTimeout, long responseTimeout, int maxMessageSize, SSLContext sslContext,
-        String proxy) {
+        String proxy, boolean realtime) {
 
     /** Default for {@code maxMessageSize}: far above any real result message, far below a heap problem. */
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 1024 * 1024;
@@ -100,6 +101,6 @@ public record StreamRequest(String url, String apiKey, AuthMode authMode, String
                + audioFormat + ", sampleRate=" + sampleRate + ", channels=" + channels + ", chunkSize=" + chunkSize
                + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout + ", maxMessageSize="
                + maxMessageSize + ", tls=" + (sslContext == null ? "default" : "custom") + ", proxy=" + proxy
-               + ", apiKey=xxxxxx]";
+               + ", realtime=" + realtime + ", apiKey=xxxxxx]";
     }
 }

@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLException;
@@ -53,7 +55,9 @@ public final class StreamingSession extends Endpoint {
     private final Executor senders;
     private final ScheduledExecutorService timers;
     private final Runnable onEnd;
+    private final Consumer<TranscriptEvent> listener;
     private final CompletableFuture<Transcript> result = new CompletableFuture<>();
+    private final CompletableFuture<String> created = new CompletableFuture<>();
     private final AtomicBoolean uploadStarted = new AtomicBoolean();
     private final List<Segment> segments = new ArrayList<>();
 
@@ -67,10 +71,15 @@ public final class StreamingSession extends Endpoint {
     private volatile boolean statusComplete;
     private volatile String jobId;
     private volatile JsonNode metadata;
+    private volatile double bytesPerSecond;
+    private volatile long uploadStart;
+    private volatile long sentBytes;
+    private byte[] buffer;
 
     StreamingSession(StreamRequest request, AudioSource source, ClientManager manager, Executor senders,
-                     ScheduledExecutorService timers, Runnable onEnd) {
+                     ScheduledExecutorService timers, Consumer<TranscriptEvent> listener, Runnable onEnd) {
         this.request = request;
+        this.listener = listener;
         this.source = source;
         this.manager = manager;
         this.senders = senders;
@@ -80,6 +89,11 @@ public final class StreamingSession extends Endpoint {
 
     CompletableFuture<Transcript> result() {
         return result;
+    }
+
+    /** Completes with the job id when the server has created the job (or fails with the session). */
+    CompletableFuture<String> created() {
+        return created;
     }
 
     void start() {
@@ -103,7 +117,11 @@ public final class StreamingSession extends Endpoint {
                                                         + ": nothing was sent and no quota was spent. Send a non-empty audio file.");
             }
             firstChunk = head;
-            String configuration = configuration(resolveFormat(head));
+            AudioFormat format = resolveFormat(head);
+            if (request.realtime()) {
+                bytesPerSecond = AudioPacing.bytesPerSecond(head, format, request.sampleRate(), request.channels());
+            }
+            String configuration = configuration(format);
             phase = "connecting to " + request.url();
             touch();
             TyrusLogGuard.check();
@@ -125,37 +143,117 @@ public final class StreamingSession extends Endpoint {
         }
     }
 
-    private void upload() {
+    /**
+     * Sends the audio one chunk at a time: the next chunk is read only when the previous one is written to the
+     * socket (one chunk in flight, so a slow server slows the reading instead of filling the heap), and with
+     * realtime pacing it is sent when the audio before it has "played". No thread waits in between.
+     */
+    private void startUpload() {
         phase = "sending audio";
+        uploadStart = System.nanoTime();
+        buffer = new byte[request.chunkSize()];
+        byte[] first = firstChunk;
+        firstChunk = null;
+        send(first, first.length);
+    }
+
+    private void nextChunk() {
+        if (result.isDone()) {
+            return;
+        }
+        int n;
         try {
-            Session s = socket;
-            s.getBasicRemote().sendBinary(ByteBuffer.wrap(firstChunk));
-            firstChunk = null;
-            touch();
-            byte[] buffer = new byte[request.chunkSize()];
-            int n;
-            while ((n = audio.readNBytes(buffer, 0, buffer.length)) > 0) {
-                if (result.isDone()) {
+            n = readAvailable(buffer);
+        } catch (IOException e) {
+            fail(new ProsaSttInvalidInputException("Reading the audio failed while sending it: " + e.getMessage(), e));
+            return;
+        }
+        if (n < 0) {
+            sendEndOfAudio();
+            return;
+        }
+        long delay = bytesPerSecond > 0
+                ? uploadStart + (long) (sentBytes / bytesPerSecond * 1e9) - System.nanoTime() : 0;
+        if (delay > 0) {
+            timers.schedule(() -> execute(() -> send(buffer, n)), delay, TimeUnit.NANOSECONDS);
+        } else {
+            send(buffer, n);
+        }
+    }
+
+    /**
+     * Reads what the audio has now, up to a chunk: a live stream that has produced only part of a chunk is sent
+     * as it is rather than held back. Returns -1 at the end of the audio.
+     */
+    private int readAvailable(byte[] into) throws IOException {
+        int n = audio.read(into, 0, into.length);
+        while (n >= 0 && n < into.length && audio.available() > 0) {
+            int more = audio.read(into, n, into.length - n);
+            if (more < 0) {
+                break;
+            }
+            n += more;
+        }
+        return n;
+    }
+
+    private void send(byte[] data, int length) {
+        if (result.isDone()) {
+            return;
+        }
+        try {
+            socket.getAsyncRemote().sendBinary(ByteBuffer.wrap(data, 0, length), sent -> {
+                if (!sent.isOK()) {
+                    sendFailed(sent.getException());
                     return;
                 }
-                s.getBasicRemote().sendBinary(ByteBuffer.wrap(buffer, 0, n));
+                sentBytes += length;
                 touch();
-            }
-            // Set first: a fast server may answer the end frame and close before sendBinary returns.
-            endOfAudioSent = true;
-            phase = "waiting for the final results";
-            s.getBasicRemote().sendBinary(ByteBuffer.allocate(0));
-            touch();
-        } catch (Exception e) {
-            // A server that ends the session (quota, close code) makes the send fail too, and its explanation may
-            // still be on its way in: give it a moment to arrive before calling this a dropped connection.
-            ProsaSttConnectionException dropped = new ProsaSttConnectionException(
-                    "Sending audio to Prosa STT failed: " + e.getMessage() + ". The whole audio can be sent again.",
-                    ProsaSttException.NO_CLOSE_CODE, null, e);
-            timers.schedule(() -> fail(dropped), Math.min(request.responseTimeout(), SEND_FAILURE_GRACE_MILLIS),
-                    TimeUnit.MILLISECONDS);
-        } finally {
-            closeAudio();
+                execute(this::nextChunk);
+            });
+        } catch (RuntimeException e) {
+            sendFailed(e);
+        }
+    }
+
+    private void sendEndOfAudio() {
+        closeAudio();
+        // Set first: a fast server may answer the end frame and close before the send completes.
+        endOfAudioSent = true;
+        phase = "waiting for the final results";
+        try {
+            socket.getAsyncRemote().sendBinary(ByteBuffer.allocate(0), sent -> {
+                if (sent.isOK()) {
+                    touch();
+                } else {
+                    sendFailed(sent.getException());
+                }
+            });
+        } catch (RuntimeException e) {
+            sendFailed(e);
+        }
+    }
+
+    /**
+     * A server that ends the session (quota, close code) makes the send fail too, and its explanation may still be
+     * on its way in: give it a moment to arrive before calling this a dropped connection.
+     */
+    private void sendFailed(Throwable e) {
+        if (result.isDone()) {
+            return;
+        }
+        ProsaSttConnectionException dropped = new ProsaSttConnectionException(
+                "Sending audio to Prosa STT failed: " + e.getMessage() + ". The whole audio can be sent again.",
+                ProsaSttException.NO_CLOSE_CODE, null, e);
+        timers.schedule(() -> fail(dropped), Math.min(request.responseTimeout(), SEND_FAILURE_GRACE_MILLIS),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void execute(Runnable task) {
+        try {
+            senders.execute(task);
+        } catch (RejectedExecutionException e) {
+            abort("The Prosa STT client was shut down while the session was open.");
         }
     }
 
@@ -179,15 +277,21 @@ public final class StreamingSession extends Endpoint {
             case "created" -> {
                 jobId = message.path("id").asText(null);
                 if (uploadStarted.compareAndSet(false, true)) {
-                    senders.execute(this::upload);
+                    created.complete(jobId);
+                    execute(this::startUpload);
                 }
             }
             case "status" -> onStatus(message.path("status").asText(""));
+            case "partial" -> emit(new TranscriptEvent(TranscriptEvent.Type.PARTIAL,
+                    message.path("transcript").asText(""), null, null, jobId));
             case "result" -> {
+                Segment segment = new Segment(message.path("transcript").asText(""),
+                        message.path("time_start").asDouble(), message.path("time_end").asDouble());
                 synchronized (segments) {
-                    segments.add(new Segment(message.path("transcript").asText(""),
-                            message.path("time_start").asDouble(), message.path("time_end").asDouble()));
+                    segments.add(segment);
                 }
+                emit(new TranscriptEvent(TranscriptEvent.Type.RESULT, segment.text(), segment.start(), segment.end(),
+                        jobId));
             }
             case "metadata" -> metadata = message;
             case "quota" -> fail(new ProsaSttQuotaExceededException(
@@ -248,12 +352,20 @@ public final class StreamingSession extends Endpoint {
         Transcript transcript = new Transcript(jobId, text, finals, number(m, "duration"), number(m, "quota_used"),
                 m == null || !m.has("max_reached") ? null : m.get("max_reached").asBoolean(), number(m, "max_duration"));
         if (result.complete(transcript)) {
+            emit(new TranscriptEvent(TranscriptEvent.Type.END, text, null, null, jobId));
             cleanUp();
+        }
+    }
+
+    private void emit(TranscriptEvent event) {
+        if (listener != null) {
+            listener.accept(event);
         }
     }
 
     private void fail(ProsaSttException error) {
         if (result.completeExceptionally(error)) {
+            created.completeExceptionally(error);
             LOG.debug("Prosa STT session {} failed: {}", jobId, error.getMessage());
             cleanUp();
         }
