@@ -28,6 +28,7 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
     private boolean useGlobalSslContextParameters;
 
     private ExecutorService senders;
+    private ExecutorService callbacks;
     private ScheduledExecutorService timers;
     private ProsaSttClient client;
 
@@ -77,9 +78,27 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
                 }
             });
             timers = threads.newSingleThreadScheduledExecutor(this, "ProsaSttTimer");
+            // Exchanges continue here, never on Tyrus' I/O threads: a route that blocks (a streaming split waiting
+            // for the next event) would otherwise stop the very thread that delivers the events.
+            callbacks = threads.newThreadPool(this, "ProsaSttCallback", new org.apache.camel.spi.ThreadPoolProfile() {
+                {
+                    setId("ProsaSttCallback");
+                    setPoolSize(0);
+                    setMaxPoolSize(Integer.MAX_VALUE);
+                    setKeepAliveTime(10L);
+                    setMaxQueueSize(0);
+                    setRejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns);
+                }
+            });
             client = new ProsaSttClient(senders, timers);
         }
         return client;
+    }
+
+    /** Where exchanges continue after a session ends (or, for outputType=stream, once the job is created). */
+    synchronized ExecutorService getCallbacks() {
+        getClient();
+        return callbacks;
     }
 
     /** The component's timer thread (response-timeout watchdogs, pacing, stream waits). */
@@ -94,6 +113,7 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
             client.close();
             client = null;
             getCamelContext().getExecutorServiceManager().shutdownNow(senders);
+            getCamelContext().getExecutorServiceManager().shutdownNow(callbacks);
             getCamelContext().getExecutorServiceManager().shutdownNow(timers);
         }
         super.doStop();

@@ -1,6 +1,7 @@
 package com.camelprosa.component.prosastt;
 
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import com.camelprosa.component.prosastt.client.AudioSource;
 import com.camelprosa.component.prosastt.client.ProsaSttClient;
@@ -63,8 +64,9 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
     private void start(Exchange exchange, AsyncCallback callback, StreamRequest request, AudioSource audio,
                        Runnable sessionEnded) {
         ProsaSttClient client = getEndpoint().getComponent().getClient();
+        Executor callbacks = getEndpoint().getComponent().getCallbacks();
         if (getEndpoint().getConfiguration().getOutputType() == ProsaSttOutputType.stream) {
-            client.stream(request, audio).whenComplete((events, error) -> {
+            client.stream(request, audio).whenCompleteAsync((events, error) -> {
                 if (error != null) {
                     sessionEnded.run();
                     exchange.setException(unwrap(error));
@@ -80,10 +82,10 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
                     });
                 }
                 callback.done(false);
-            });
+            }, callbacks);
             return;
         }
-        client.transcribe(request, audio).whenComplete((transcript, error) -> {
+        client.transcribe(request, audio).whenCompleteAsync((transcript, error) -> {
             sessionEnded.run();
             if (error != null) {
                 exchange.setException(unwrap(error));
@@ -91,7 +93,7 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
                 setOutput(exchange.getMessage(), transcript);
             }
             callback.done(false);
-        });
+        }, callbacks);
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -44,6 +44,8 @@ public final class EmulatorSession extends Endpoint {
     private int segmentIndex;
     private double lastPartialAt = -1;
     private boolean inProgressSent;
+    private long firstAudioNanos;
+    private long lastDue;
 
     EmulatorSession(ProsaSttEmulator emulator) {
         this.emulator = emulator;
@@ -53,6 +55,7 @@ public final class EmulatorSession extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         this.session = session;
         emulator.register(record);
+        emulator.sessionOpened();
         session.setMaxTextMessageBufferSize(1 << 20);
         session.setMaxBinaryMessageBufferSize(16 << 20);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
@@ -71,6 +74,8 @@ public final class EmulatorSession extends Endpoint {
     @Override
     public void onClose(Session session, CloseReason closeReason) {
         state = State.ENDED;
+        record.closed(true);
+        emulator.sessionClosed();
     }
 
     private void onText(String text) {
@@ -186,6 +191,9 @@ public final class EmulatorSession extends Endpoint {
         byte[] chunk = new byte[data.remaining()];
         data.get(chunk);
         record.binaryFrame(chunk.length);
+        if (firstAudioNanos == 0) {
+            firstAudioNanos = System.nanoTime();
+        }
         if (!inProgressSent) {
             inProgressSent = true;
             send(message("status").put("status", "in_progress"));
@@ -264,7 +272,12 @@ public final class EmulatorSession extends Endpoint {
         meta.put("duration", duration).put("quota_used", duration).put("max_reached", false)
                 .put("max_duration", emulator.maxDurationSeconds());
         send(meta);
-        close(1000, "Session complete");
+        if (emulator.realtime()) {
+            emulator.scheduler().schedule(() -> close(1000, "Session complete"),
+                    Math.max(0, lastDue - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } else {
+            close(1000, "Session complete");
+        }
     }
 
     private void result(SpeechSegmenter.Span span, boolean lastOfAudio) throws IOException {
@@ -280,7 +293,7 @@ public final class EmulatorSession extends Endpoint {
         if (fault.is("late")) {
             heldResults.add(result);
         } else {
-            send(result);
+            send(result, span.end());
         }
     }
 
@@ -308,10 +321,43 @@ public final class EmulatorSession extends Endpoint {
     }
 
     private void send(ObjectNode message) throws IOException {
+        send(message, 0);
+    }
+
+    /**
+     * Sends now, or in realtime mode not before {@code audioSeconds} of the stream have passed on the wall clock
+     * since the first audio arrived, and never before an earlier message (one timer thread keeps the order).
+     */
+    private void send(ObjectNode message, double audioSeconds) throws IOException {
+        if (!emulator.realtime()) {
+            write(message);
+            return;
+        }
+        long due = Math.max(lastDue, firstAudioNanos == 0 ? System.nanoTime()
+                : firstAudioNanos + (long) (audioSeconds * 1e9));
+        lastDue = due;
+        emulator.scheduler().schedule(() -> {
+            try {
+                if (session.isOpen()) {
+                    write(message);
+                }
+            } catch (IOException e) {
+                close(1011, "Internal error: " + e.getMessage());
+            }
+        }, due - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+
+    private void write(ObjectNode message) throws IOException {
         if (fault.is("noise")) {
             session.getBasicRemote().sendText("{\"type\":\"emulator_unknown_type\",\"value\":1}");
         }
+        String type = message.path("type").asText();
         session.getBasicRemote().sendText(JSON.writeValueAsString(message));
+        if (type.equals("partial")) {
+            record.partialSent();
+        } else if (type.equals("metadata")) {
+            record.finalMessageSent();
+        }
     }
 
     private JsonNode parse(String text) {

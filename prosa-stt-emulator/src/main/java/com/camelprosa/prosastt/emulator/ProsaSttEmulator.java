@@ -44,6 +44,9 @@ public final class ProsaSttEmulator implements AutoCloseable {
     private final double maxDurationSeconds;
     private final SSLContext tls;
     private final List<SessionRecord> sessions = new CopyOnWriteArrayList<>();
+    private final boolean realtime;
+    private final java.util.concurrent.atomic.AtomicInteger openSessions = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger peakSessions = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.Queue<Fault> queuedFaults = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "prosa-emulator-timer");
@@ -65,6 +68,7 @@ public final class ProsaSttEmulator implements AutoCloseable {
         this.voiceThreshold = b.voiceThreshold;
         this.maxDurationSeconds = b.maxDurationSeconds;
         this.tls = b.tls;
+        this.realtime = b.realtime;
     }
 
     public static Builder builder() {
@@ -122,6 +126,28 @@ public final class ProsaSttEmulator implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             queuedFaults.add(parsed);
         }
+    }
+
+    /** The most sessions that were open at the same time so far. */
+    public int peakConcurrentSessions() {
+        return peakSessions.get();
+    }
+
+    /** Sessions open now. */
+    public int openSessions() {
+        return openSessions.get();
+    }
+
+    void sessionOpened() {
+        peakSessions.accumulateAndGet(openSessions.incrementAndGet(), Math::max);
+    }
+
+    void sessionClosed() {
+        openSessions.decrementAndGet();
+    }
+
+    boolean realtime() {
+        return realtime;
     }
 
     Fault nextFault() {
@@ -201,6 +227,16 @@ public final class ProsaSttEmulator implements AutoCloseable {
         private double voiceThreshold = 300;
         private double maxDurationSeconds = 3600;
         private SSLContext tls;
+        private boolean realtime;
+
+        /**
+         * Recognise "live": send each result no earlier than its end time in the audio, counted from the first audio
+         * frame, as a real streaming recogniser would for a client sending in real time.
+         */
+        public Builder realtime(boolean realtime) {
+            this.realtime = realtime;
+            return this;
+        }
 
         /** Serve {@code wss://} with this context's key (e.g. a self-signed certificate for tests). */
         public Builder tls(SSLContext tls) {
@@ -272,11 +308,12 @@ public final class ProsaSttEmulator implements AutoCloseable {
                 case "--api-key" -> b.apiKey(args[++i]);
                 case "--transcripts" -> b.transcripts(TranscriptScript.load(Path.of(args[++i])));
                 case "--reject-at-upgrade" -> b.rejectBadKeyAtUpgrade(true);
+                case "--realtime" -> b.realtime(true);
                 case "--fault" -> b.fault(args[++i]);
                 case "--models" -> b.models(Set.of(args[++i].split(",")));
                 default -> {
                     System.err.println("Unknown argument: " + args[i] + " (value " + value + ")\nUsage: [--host H] "
-                                       + "[--port N] [--api-key K] [--transcripts file.json] [--reject-at-upgrade] "
+                                       + "[--port N] [--api-key K] [--transcripts file.json] [--reject-at-upgrade] [--realtime] "
                                        + "[--fault close:CODE|quota|stall|stall-after-end|late:MS|noise|drop|slow:MS|huge:BYTES|garbage] [--models a,b]");
                     System.exit(2);
                 }

@@ -9,6 +9,10 @@ public final class SessionRecord {
     private volatile String authMode;
     private volatile String configuration;
     private final List<Integer> binaryFrameSizes = new CopyOnWriteArrayList<>();
+    private final List<Long> binaryFrameNanos = new CopyOnWriteArrayList<>();
+    private final List<Long> partialSentNanos = new CopyOnWriteArrayList<>();
+    private volatile long finalResultSentNanos;
+    private volatile boolean closed;
     private volatile boolean endOfAudio;
     private volatile int closeCode = -1;
     private volatile String protocolViolation;
@@ -26,6 +30,26 @@ public final class SessionRecord {
     /** Sizes of the audio frames received, in order, the empty end frame excluded. */
     public List<Integer> binaryFrameSizes() {
         return List.copyOf(binaryFrameSizes);
+    }
+
+    /** {@link System#nanoTime()} when each audio frame arrived, in order (for pacing measurements). */
+    public List<Long> binaryFrameNanos() {
+        return List.copyOf(binaryFrameNanos);
+    }
+
+    /** {@link System#nanoTime()} when each partial left the emulator. */
+    public List<Long> partialSentNanos() {
+        return List.copyOf(partialSentNanos);
+    }
+
+    /** {@link System#nanoTime()} when the last message before the close (metadata) left the emulator; 0 before. */
+    public long finalMessageSentNanos() {
+        return finalResultSentNanos;
+    }
+
+    /** True once the websocket is closed, by either side. */
+    public boolean closed() {
+        return closed;
     }
 
     public long audioBytes() {
@@ -56,7 +80,20 @@ public final class SessionRecord {
     }
 
     void binaryFrame(int size) {
+        binaryFrameNanos.add(System.nanoTime());
         binaryFrameSizes.add(size);
+    }
+
+    void partialSent() {
+        partialSentNanos.add(System.nanoTime());
+    }
+
+    void finalMessageSent() {
+        finalResultSentNanos = System.nanoTime();
+    }
+
+    void closed(boolean closed) {
+        this.closed = closed;
     }
 
     void endOfAudio(boolean end) {

@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The text the emulator "recognises" for known samples: segment texts keyed by the session's label.
  * <p>
  * File format (JSON): {@code {"sample.wav": ["first segment", "second segment"], "other.wav": "one segment"}}. A
- * label matches a key exactly or by its last path element, so {@code /in/sample.wav} finds {@code sample.wav}.
+ * label matches a key exactly or by its last path element, so {@code /in/sample.wav} finds {@code sample.wav}; a
+ * {@code [fault=...]} marker in the label is ignored.
  */
 public final class TranscriptScript {
 
@@ -70,6 +71,7 @@ public final class TranscriptScript {
         if (label == null) {
             return List.of();
         }
+        label = label.replaceAll("\\s*\\[fault=[^]]*]", "");
         List<String> exact = segmentsByLabel.get(label);
         if (exact != null) {
             return exact;
