@@ -17,9 +17,6 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 @Component("prosa-stt")
 public class ProsaSttComponent extends DefaultComponent implements SSLContextParametersAware {
 
-    /** Threads that connect and upload audio; sessions waiting for results hold none. */
-    private static final int MAX_SENDER_THREADS = 64;
-
     @Metadata(description = "Options shared by every endpoint of this component (e.g. apiKey once for all).")
     private ProsaSttConfiguration configuration = new ProsaSttConfiguration();
 
@@ -66,14 +63,16 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
     synchronized ProsaSttClient getClient() {
         if (client == null) {
             ExecutorServiceManager threads = getCamelContext().getExecutorServiceManager();
+            // Upload steps are short (read a chunk, hand it to the socket): an elastic pool keeps as many threads as
+            // are busy at once, a few even for a thousand streams; only live InputStreams block in it.
             senders = threads.newThreadPool(this, "ProsaSttSender", new org.apache.camel.spi.ThreadPoolProfile() {
                 {
                     setId("ProsaSttSender");
-                    setPoolSize(MAX_SENDER_THREADS);
-                    setMaxPoolSize(MAX_SENDER_THREADS);
+                    setPoolSize(1); // Camel turns a pool size of 0 into a pool of exactly one thread
                     setAllowCoreThreadTimeOut(true);
+                    setMaxPoolSize(Integer.MAX_VALUE);
                     setKeepAliveTime(10L);
-                    setMaxQueueSize(-1);
+                    setMaxQueueSize(0);
                     setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
                 }
             });
@@ -83,7 +82,8 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
             callbacks = threads.newThreadPool(this, "ProsaSttCallback", new org.apache.camel.spi.ThreadPoolProfile() {
                 {
                     setId("ProsaSttCallback");
-                    setPoolSize(0);
+                    setPoolSize(1); // Camel turns a pool size of 0 into a pool of exactly one thread
+                    setAllowCoreThreadTimeOut(true);
                     setMaxPoolSize(Integer.MAX_VALUE);
                     setKeepAliveTime(10L);
                     setMaxQueueSize(0);

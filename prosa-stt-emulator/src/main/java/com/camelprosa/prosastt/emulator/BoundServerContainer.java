@@ -3,6 +3,10 @@ package com.camelprosa.prosastt.emulator;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 
 import javax.net.ssl.SSLContext;
 
@@ -22,6 +26,13 @@ final class BoundServerContainer extends TyrusServerContainer {
     private final String host;
     private final SSLContext tls;
     private final TyrusWebSocketEngine engine;
+    /**
+     * Tyrus' own executors are shared between its containers in a JVM and shut down when any one stops: stopping one
+     * emulator would break another's sessions (seen in tests). These live and die with this container.
+     */
+    private final ExecutorService executor = Executors.newCachedThreadPool(daemon("prosa-emulator-worker"));
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            daemon("prosa-emulator-tyrus-timer"));
     private String contextPath = "/";
     private HttpServer server;
     private NetworkListener listener;
@@ -74,10 +85,35 @@ final class BoundServerContainer extends TyrusServerContainer {
     }
 
     @Override
+    public ExecutorService getExecutorService() {
+        return executor;
+    }
+
+    @Override
+    public ScheduledExecutorService getScheduledExecutorService() {
+        return scheduler;
+    }
+
+    @Override
+    protected void shutdown(ShutDownCondition condition) {
+        // the executors are ours: stop() ends them
+    }
+
+    @Override
     public void stop() {
         super.stop();
         if (server != null) {
             server.shutdownNow();
         }
+        executor.shutdownNow();
+        scheduler.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

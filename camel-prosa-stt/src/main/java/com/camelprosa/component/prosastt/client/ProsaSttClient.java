@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -32,11 +33,24 @@ import org.glassfish.tyrus.client.SslEngineConfigurator;
  */
 public final class ProsaSttClient implements AutoCloseable {
 
+    private static final int MAX_CONCURRENT_CONNECTS = 16;
+
     private final ExecutorService senders;
     private final ScheduledExecutorService timers;
     private final boolean ownsExecutors;
+    /**
+     * Connects block until the handshake ends, so they get a bounded pool of their own: a burst of a thousand
+     * sessions queues here instead of starting a thousand threads.
+     */
+    private final ThreadPoolExecutor connectors = new ThreadPoolExecutor(MAX_CONCURRENT_CONNECTS,
+            MAX_CONCURRENT_CONNECTS, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon("prosa-stt-connect"));
+    /** Tyrus runs each connect on this executor while a connector thread waits for it, so at most as many. */
     private final ExecutorService tyrusWorkers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS,
             new SynchronousQueue<>(), daemon("prosa-stt-tyrus"));
+
+    {
+        connectors.allowCoreThreadTimeOut(true);
+    }
     private final Map<Transport, ClientManager> managers = new ConcurrentHashMap<>();
     private final Set<StreamingSession> open = ConcurrentHashMap.newKeySet();
 
@@ -49,7 +63,8 @@ public final class ProsaSttClient implements AutoCloseable {
     /**
      * A client on the caller's threads (e.g. Camel's managed pools), which the caller shuts down.
      *
-     * @param senders runs connects and audio uploads (one task per session at a time)
+     * @param senders runs the short steps of audio uploads (read a chunk, hand it to the socket); an elastic pool
+     *                suits it, since only live InputStreams ever block in it
      * @param timers  runs the response-timeout watchdogs
      */
     public ProsaSttClient(ExecutorService senders, ScheduledExecutorService timers) {
@@ -96,7 +111,7 @@ public final class ProsaSttClient implements AutoCloseable {
         StreamingSession session = new StreamingSession(request, audio,
                 manager(new Transport(request.connectTimeout(), request.maxMessageSize(), request.sslContext(),
                         request.proxy())),
-                senders, timers, listener, () -> open.remove(self[0]));
+                connectors, senders, timers, listener, () -> open.remove(self[0]));
         self[0] = session;
         open.add(session);
         session.start();
@@ -122,6 +137,7 @@ public final class ProsaSttClient implements AutoCloseable {
     public void close() {
         open.forEach(s -> s.abort("The Prosa STT client was shut down while the session was open."));
         managers.clear();
+        connectors.shutdownNow();
         tyrusWorkers.shutdownNow();
         if (ownsExecutors) {
             senders.shutdownNow();

@@ -52,6 +52,7 @@ public final class StreamingSession extends Endpoint {
     private final StreamRequest request;
     private final AudioSource source;
     private final ClientManager manager;
+    private final Executor connectors;
     private final Executor senders;
     private final ScheduledExecutorService timers;
     private final Runnable onEnd;
@@ -76,8 +77,10 @@ public final class StreamingSession extends Endpoint {
     private volatile long sentBytes;
     private byte[] buffer;
 
-    StreamingSession(StreamRequest request, AudioSource source, ClientManager manager, Executor senders,
-                     ScheduledExecutorService timers, Consumer<TranscriptEvent> listener, Runnable onEnd) {
+    StreamingSession(StreamRequest request, AudioSource source, ClientManager manager, Executor connectors,
+                     Executor senders, ScheduledExecutorService timers, Consumer<TranscriptEvent> listener,
+                     Runnable onEnd) {
+        this.connectors = connectors;
         this.request = request;
         this.listener = listener;
         this.source = source;
@@ -99,7 +102,7 @@ public final class StreamingSession extends Endpoint {
     void start() {
         long period = Math.max(5, Math.min(500, request.responseTimeout() / 4));
         watchdog = timers.scheduleWithFixedDelay(this::checkSilence, period, period, TimeUnit.MILLISECONDS);
-        senders.execute(this::openAndConnect);
+        connectors.execute(this::openAndConnect);
     }
 
     /** Ends the session from outside (client shutdown). */
