@@ -53,7 +53,7 @@ final class AudioBodies {
                 @Override
                 public void close() {
                 }
-            }, fileName);
+            }, fileName, false);
         }
         if (body instanceof InputStream in) {
             return AudioSource.of(() -> in, fileName);
@@ -81,7 +81,7 @@ final class AudioBodies {
                                                     + ". Check that it exists and is readable.", e);
         }
         AudioSource file = AudioSource.of(path);
-        return fileName == null ? file : AudioSource.of(file::open, fileName);
+        return fileName == null ? file : AudioSource.of(file::open, fileName, false);
     }
 
     private static ProsaSttInvalidInputException empty(String fileName) {

@@ -132,6 +132,7 @@ public final class EmulatorSession extends Endpoint {
         segmenter = new SpeechSegmenter(audio.path("format").textValue(), audio.path("sample_rate").asInt(0),
                 audio.path("channels").asInt(0), emulator.voiceThreshold());
         jobId = UUID.randomUUID().toString();
+        record.jobId(jobId);
         state = State.STREAMING;
         send(message("created").put("id", jobId));
         send(message("status").put("status", "created"));
@@ -206,11 +207,11 @@ public final class EmulatorSession extends Endpoint {
         if (fault.is("slow")) {
             sleep(fault.arg());
         }
-        if (fault.is("huge") && record.binaryFrameSizes().size() == 1) {
+        if (fault.is("huge") && record.binaryFrames() == 1) {
             session.getBasicRemote().sendText("{\"type\":\"partial\",\"transcript\":\""
                                               + "a".repeat(Math.max(1, fault.arg())) + "\"}");
         }
-        if (fault.is("garbage") && record.binaryFrameSizes().size() == 1) {
+        if (fault.is("garbage") && record.binaryFrames() == 1) {
             session.getBasicRemote().sendText("<html>502 Bad Gateway</html>");
         }
         if (fault.is("quota")) {

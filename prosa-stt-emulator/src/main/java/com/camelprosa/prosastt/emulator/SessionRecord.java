@@ -1,16 +1,20 @@
 package com.camelprosa.prosastt.emulator;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+
 
 /** What the emulator saw of one websocket session, for tests to assert on the client's behaviour. */
 public final class SessionRecord {
 
     private volatile String authMode;
+    private volatile String jobId;
     private volatile String configuration;
-    private final List<Integer> binaryFrameSizes = new CopyOnWriteArrayList<>();
-    private final List<Long> binaryFrameNanos = new CopyOnWriteArrayList<>();
-    private final List<Long> partialSentNanos = new CopyOnWriteArrayList<>();
+    // Appended once per frame for hours of audio: plain lists under this record's lock, not copy-on-write.
+    private final List<Integer> binaryFrameSizes = new ArrayList<>();
+    private final List<Long> binaryFrameNanos = new ArrayList<>();
+    private final List<Long> partialSentNanos = new ArrayList<>();
+    private long audioBytes;
     private volatile long finalResultSentNanos;
     private volatile boolean closed;
     private volatile boolean endOfAudio;
@@ -22,23 +26,37 @@ public final class SessionRecord {
         return authMode;
     }
 
+    /** The job id this session was given in {@code created}, or null before. */
+    public String jobId() {
+        return jobId;
+    }
+
+    void jobId(String id) {
+        this.jobId = id;
+    }
+
     /** The configuration message exactly as received, or null. */
     public String configuration() {
         return configuration;
     }
 
     /** Sizes of the audio frames received, in order, the empty end frame excluded. */
-    public List<Integer> binaryFrameSizes() {
+    public synchronized List<Integer> binaryFrameSizes() {
         return List.copyOf(binaryFrameSizes);
     }
 
+    /** Number of audio frames received, the empty end frame excluded. */
+    public synchronized int binaryFrames() {
+        return binaryFrameSizes.size();
+    }
+
     /** {@link System#nanoTime()} when each audio frame arrived, in order (for pacing measurements). */
-    public List<Long> binaryFrameNanos() {
+    public synchronized List<Long> binaryFrameNanos() {
         return List.copyOf(binaryFrameNanos);
     }
 
     /** {@link System#nanoTime()} when each partial left the emulator. */
-    public List<Long> partialSentNanos() {
+    public synchronized List<Long> partialSentNanos() {
         return List.copyOf(partialSentNanos);
     }
 
@@ -52,8 +70,8 @@ public final class SessionRecord {
         return closed;
     }
 
-    public long audioBytes() {
-        return binaryFrameSizes.stream().mapToLong(Integer::longValue).sum();
+    public synchronized long audioBytes() {
+        return audioBytes;
     }
 
     /** True when the empty binary frame that ends the audio arrived. */
@@ -79,12 +97,13 @@ public final class SessionRecord {
         this.configuration = json;
     }
 
-    void binaryFrame(int size) {
+    synchronized void binaryFrame(int size) {
         binaryFrameNanos.add(System.nanoTime());
         binaryFrameSizes.add(size);
+        audioBytes += size;
     }
 
-    void partialSent() {
+    synchronized void partialSent() {
         partialSentNanos.add(System.nanoTime());
     }
 

@@ -18,6 +18,14 @@ public interface AudioSource {
     /** The file name of the audio, for the default label and format detection by extension; null if it has none. */
     String fileName();
 
+    /**
+     * Whether a read may wait for data (a live stream). Sources that never wait (files, bytes) are read on the
+     * thread that learns a chunk was written, saving a thread hand-off per chunk; others on a sender thread.
+     */
+    default boolean mayBlock() {
+        return true;
+    }
+
     static AudioSource of(Path file) {
         return new AudioSource() {
             @Override
@@ -29,16 +37,31 @@ public interface AudioSource {
             public String fileName() {
                 return file.getFileName() == null ? null : file.getFileName().toString();
             }
+
+            @Override
+            public boolean mayBlock() {
+                return false;
+            }
         };
     }
 
     static AudioSource of(byte[] bytes, String fileName) {
-        return of(() -> new ByteArrayInputStream(bytes), fileName);
+        return of(() -> new ByteArrayInputStream(bytes), fileName, false);
     }
 
-    /** A source over a stream opener; the stream is closed when the session ends. */
+    /** A source over a stream opener that may block (a live stream); the stream is closed when the session ends. */
     static AudioSource of(StreamOpener opener, String fileName) {
+        return of(opener, fileName, true);
+    }
+
+    /** A source over a stream opener; {@code mayBlock} false promises reads never wait for data. */
+    static AudioSource of(StreamOpener opener, String fileName, boolean mayBlock) {
         return new AudioSource() {
+            @Override
+            public boolean mayBlock() {
+                return mayBlock;
+            }
+
             @Override
             public InputStream open() throws IOException {
                 return opener.open();

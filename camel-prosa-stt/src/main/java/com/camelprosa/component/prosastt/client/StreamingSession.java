@@ -8,13 +8,16 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -74,8 +77,12 @@ public final class StreamingSession extends Endpoint {
     private volatile JsonNode metadata;
     private volatile double bytesPerSecond;
     private volatile long uploadStart;
-    private volatile long sentBytes;
-    private byte[] buffer;
+    private volatile long queuedBytes;
+    private volatile boolean audioEnded;
+    private final Queue<byte[]> freeBuffers = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean pumping = new AtomicBoolean();
+    private final AtomicBoolean endOfAudioQueued = new AtomicBoolean();
 
     StreamingSession(StreamRequest request, AudioSource source, ClientManager manager, Executor connectors,
                      Executor senders, ScheduledExecutorService timers, Consumer<TranscriptEvent> listener,
@@ -147,40 +154,62 @@ public final class StreamingSession extends Endpoint {
     }
 
     /**
-     * Sends the audio one chunk at a time: the next chunk is read only when the previous one is written to the
-     * socket (one chunk in flight, so a slow server slows the reading instead of filling the heap), and with
-     * realtime pacing it is sent when the audio before it has "played". No thread waits in between.
+     * Sends the audio in chunks with at most {@code maxInFlight} of them handed to the socket and not yet written
+     * (two, so reading the next chunk overlaps writing this one; one with realtime pacing). A slow server therefore
+     * slows the reading instead of filling the heap, and no thread waits in between: each written chunk triggers the
+     * next read. With realtime pacing a chunk is sent when the audio before it has "played".
      */
     private void startUpload() {
         phase = "sending audio";
         uploadStart = System.nanoTime();
-        buffer = new byte[request.chunkSize()];
+        int maxInFlight = bytesPerSecond > 0 ? 1 : 2;
+        for (int i = 0; i < maxInFlight; i++) {
+            freeBuffers.add(new byte[request.chunkSize()]);
+        }
         byte[] first = firstChunk;
         firstChunk = null;
-        send(first, first.length);
+        inFlight.incrementAndGet();
+        queuedBytes = first.length;
+        send(first, first.length, false);
     }
 
-    private void nextChunk() {
+    /** Reads and sends chunks while buffers are free; one pump at a time, re-run by every completed write. */
+    private void pump() {
+        if (!pumping.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            byte[] buffer;
+            while (!result.isDone() && !audioEnded && (buffer = freeBuffers.poll()) != null) {
+                int n = readAvailable(buffer);
+                if (n < 0) {
+                    freeBuffers.add(buffer);
+                    audioEnded = true;
+                    break;
+                }
+                byte[] chunk = buffer;
+                long delay = bytesPerSecond > 0
+                        ? uploadStart + (long) (queuedBytes / bytesPerSecond * 1e9) - System.nanoTime() : 0;
+                queuedBytes += n;
+                inFlight.incrementAndGet();
+                if (delay > 0) {
+                    timers.schedule(() -> execute(() -> send(chunk, n, true)), delay, TimeUnit.NANOSECONDS);
+                } else {
+                    send(chunk, n, true);
+                }
+            }
+        } catch (IOException e) {
+            fail(new ProsaSttInvalidInputException("Reading the audio failed while sending it: " + e.getMessage(), e));
+        } finally {
+            pumping.set(false);
+        }
         if (result.isDone()) {
             return;
         }
-        int n;
-        try {
-            n = readAvailable(buffer);
-        } catch (IOException e) {
-            fail(new ProsaSttInvalidInputException("Reading the audio failed while sending it: " + e.getMessage(), e));
-            return;
-        }
-        if (n < 0) {
+        if (audioEnded && inFlight.get() == 0) {
             sendEndOfAudio();
-            return;
-        }
-        long delay = bytesPerSecond > 0
-                ? uploadStart + (long) (sentBytes / bytesPerSecond * 1e9) - System.nanoTime() : 0;
-        if (delay > 0) {
-            timers.schedule(() -> execute(() -> send(buffer, n)), delay, TimeUnit.NANOSECONDS);
-        } else {
-            send(buffer, n);
+        } else if (!audioEnded && !freeBuffers.isEmpty()) {
+            execute(this::pump); // a write completed while this pump was finishing
         }
     }
 
@@ -200,7 +229,7 @@ public final class StreamingSession extends Endpoint {
         return n;
     }
 
-    private void send(byte[] data, int length) {
+    private void send(byte[] data, int length, boolean pooled) {
         if (result.isDone()) {
             return;
         }
@@ -210,9 +239,16 @@ public final class StreamingSession extends Endpoint {
                     sendFailed(sent.getException());
                     return;
                 }
-                sentBytes += length;
                 touch();
-                execute(this::nextChunk);
+                if (pooled) {
+                    freeBuffers.add(data);
+                }
+                inFlight.decrementAndGet();
+                if (source.mayBlock()) {
+                    execute(this::pump);
+                } else {
+                    pump(); // a file or bytes: reading the next chunk here is quicker than a thread hand-off
+                }
             });
         } catch (RuntimeException e) {
             sendFailed(e);
@@ -220,6 +256,9 @@ public final class StreamingSession extends Endpoint {
     }
 
     private void sendEndOfAudio() {
+        if (!endOfAudioQueued.compareAndSet(false, true)) {
+            return;
+        }
         closeAudio();
         // Set first: a fast server may answer the end frame and close before the send completes.
         endOfAudioSent = true;
