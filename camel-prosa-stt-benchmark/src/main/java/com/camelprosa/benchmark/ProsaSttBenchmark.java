@@ -176,9 +176,15 @@ public final class ProsaSttBenchmark {
         CountDownLatch done = new CountDownLatch(streams);
         AtomicInteger failures = new AtomicInteger();
         AtomicLong peakThreads = new AtomicLong();
+        Map<String, Long> peakBreakdown = new ConcurrentHashMap<>();
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                peakThreads.accumulateAndGet(ManagementFactory.getThreadMXBean().getThreadCount(), Math::max);
+                int now = ManagementFactory.getThreadMXBean().getThreadCount();
+                if (now > peakThreads.get()) {
+                    peakThreads.set(now);
+                    peakBreakdown.clear();
+                    peakBreakdown.putAll(threadGroups());
+                }
                 try {
                     Thread.sleep(100);
                 } catch (InterruptedException e) {
@@ -197,7 +203,7 @@ public final class ProsaSttBenchmark {
             route.process(e, doneSync -> {
                 if (e.getException() != null) {
                     failures.incrementAndGet();
-                    System.err.println("failed: " + e.getException());
+                    System.err.println("failed after " + (System.nanoTime() - t0) / 1_000_000 + " ms: " + e.getException().getMessage());
                 }
                 done.countDown();
             });
@@ -220,7 +226,7 @@ public final class ProsaSttBenchmark {
         row("3. " + streams + " concurrent real-time " + fmt(seconds) + " s streams (wall " + fmt(wallMillis / 1000.0)
             + " s)", "failures " + failed + "; pacing drift p50 " + fmt(percentile(drift, 50)) + " ms, p99 "
                      + fmt(percentile(drift, 99)) + " ms over " + drift.size() + " frames; live threads peak "
-                     + peakThreads.get() + " (" + threadsBefore + " before, emulator in-process)",
+                     + peakThreads.get() + " (" + threadsBefore + " before; " + peakBreakdown + ")",
                 percentile(drift, 99) / 50.0, "failures 0, p99 drift < 50 ms (ratio to 50 ms < 1), threads < 64");
     }
 
@@ -272,6 +278,24 @@ public final class ProsaSttBenchmark {
                 "component p50 " + fmt(percentile(component, 50)) + " ms, p99 " + fmt(percentile(component, 99))
                 + " ms; bare client p50 " + fmt(percentile(bare, 50)) + " ms, p99 " + fmt(percentile(bare, 99)) + " ms",
                 percentile(component, 99) / percentile(bare, 99), "—");
+    }
+
+    /** Live threads by owner, from their names: the component's, Tyrus/Grizzly's (client and emulator), the JVM's. */
+    private static Map<String, Long> threadGroups() {
+        return Thread.getAllStackTraces().keySet().stream().collect(java.util.stream.Collectors.groupingBy(t -> {
+            String n = t.getName();
+            if (n.contains("ProsaStt") || n.startsWith("prosa-stt")) {
+                return "component";
+            }
+            if (n.startsWith("prosa-emulator") || n.startsWith("grizzly-nio-kernel") || n.startsWith("Grizzly-worker")
+                || n.startsWith("HttpServer")) {
+                return "emulator";
+            }
+            if (n.contains("Grizzly") || n.contains("Tyrus") || n.contains("tyrus")) {
+                return "grizzly-client";
+            }
+            return n.startsWith("Camel") ? "camel" : "jvm+other";
+        }, java.util.stream.Collectors.counting()));
     }
 
     private SessionRecord session(String jobId) {

@@ -76,7 +76,16 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
                     setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
                 }
             });
-            timers = threads.newSingleThreadScheduledExecutor(this, "ProsaSttTimer");
+            // One thread; its queue must not be bounded (Camel's default is 1000 tasks): every open session keeps a
+            // watchdog and, with realtime pacing, a pending send in it.
+            timers = threads.newScheduledThreadPool(this, "ProsaSttTimer", new org.apache.camel.spi.ThreadPoolProfile() {
+                {
+                    setId("ProsaSttTimer");
+                    setPoolSize(1);
+                    setMaxPoolSize(1);
+                    setMaxQueueSize(-1);
+                }
+            });
             // Exchanges continue here, never on Tyrus' I/O threads: a route that blocks (a streaming split waiting
             // for the next event) would otherwise stop the very thread that delivers the events.
             callbacks = threads.newThreadPool(this, "ProsaSttCallback", new org.apache.camel.spi.ThreadPoolProfile() {

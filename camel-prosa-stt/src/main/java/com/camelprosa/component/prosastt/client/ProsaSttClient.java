@@ -20,6 +20,7 @@ import javax.net.ssl.SSLContext;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.glassfish.tyrus.client.SslEngineConfigurator;
+import org.glassfish.tyrus.client.ThreadPoolConfig;
 
 /**
  * A Prosa.ai streaming speech-to-text client. Thread-safe; one per application (or Camel component). Every session
@@ -33,7 +34,8 @@ import org.glassfish.tyrus.client.SslEngineConfigurator;
  */
 public final class ProsaSttClient implements AutoCloseable {
 
-    private static final int MAX_CONCURRENT_CONNECTS = 16;
+    private static final int MAX_CONCURRENT_CONNECTS = 8;
+    private static final int IO_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     private final ExecutorService senders;
     private final ScheduledExecutorService timers;
@@ -44,6 +46,9 @@ public final class ProsaSttClient implements AutoCloseable {
      */
     private final ThreadPoolExecutor connectors = new ThreadPoolExecutor(MAX_CONCURRENT_CONNECTS,
             MAX_CONCURRENT_CONNECTS, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon("prosa-stt-connect"));
+    /** Tyrus' own timers (idle timeouts, rescheduled on every message): an unbounded queue, apart from ours. */
+    private final ScheduledExecutorService tyrusTimers = Executors.newSingleThreadScheduledExecutor(
+            daemon("prosa-stt-tyrus-timer"));
     /** Tyrus runs each connect on this executor while a connector thread waits for it, so at most as many. */
     private final ExecutorService tyrusWorkers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS,
             new SynchronousQueue<>(), daemon("prosa-stt-tyrus"));
@@ -139,6 +144,7 @@ public final class ProsaSttClient implements AutoCloseable {
         managers.clear();
         connectors.shutdownNow();
         tyrusWorkers.shutdownNow();
+        tyrusTimers.shutdownNow();
         if (ownsExecutors) {
             senders.shutdownNow();
             timers.shutdownNow();
@@ -152,10 +158,14 @@ public final class ProsaSttClient implements AutoCloseable {
     private ClientManager manager(Transport transport) {
         return managers.computeIfAbsent(transport, t -> {
             // Tyrus runs each connect on its own executor while our sender thread waits for it: keep them apart.
-            ClientManager manager = new OwnedExecutorsClientManager(tyrusWorkers, timers);
+            ClientManager manager = new OwnedExecutorsClientManager(tyrusWorkers, tyrusTimers);
             Map<String, Object> p = manager.getProperties();
             p.put(ClientProperties.SHARED_CONTAINER, true);
             p.put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 10);
+            // Tyrus' default I/O worker pool (1 to 20 threads) rejects work once all 20 are busy, which a few hundred
+            // concurrent sessions reach: a fixed pool with a queue never rejects and keeps the thread count flat.
+            p.put(ClientProperties.WORKER_THREAD_POOL_CONFIG, ThreadPoolConfig.defaultConfig().setPoolName("prosa-stt-io")
+                    .setCorePoolSize(IO_THREADS).setMaxPoolSize(IO_THREADS).setQueueLimit(-1));
             p.put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE, t.connectTimeout()));
             p.put(ClientProperties.INCOMING_BUFFER_SIZE, t.maxMessageSize() + 1024);
             if (t.sslContext() != null) {

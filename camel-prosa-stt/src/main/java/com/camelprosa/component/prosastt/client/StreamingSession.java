@@ -193,7 +193,8 @@ public final class StreamingSession extends Endpoint {
                 queuedBytes += n;
                 inFlight.incrementAndGet();
                 if (delay > 0) {
-                    timers.schedule(() -> execute(() -> send(chunk, n, true)), delay, TimeUnit.NANOSECONDS);
+                    // An async send only queues the frame: the timer thread can do it without a hand-off.
+                    timers.schedule(() -> send(chunk, n, true), delay, TimeUnit.NANOSECONDS);
                 } else {
                     send(chunk, n, true);
                 }
