@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.websocket.ClientEndpointConfig;
@@ -18,6 +15,7 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
+import com.camelprosa.prosastt.emulator.TyrusClients;
 import org.glassfish.tyrus.client.ClientManager;
 
 /**
@@ -26,25 +24,7 @@ import org.glassfish.tyrus.client.ClientManager;
  */
 final class BareTyrusClient {
 
-    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> daemon(r, "bare-worker"));
-    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(
-            r -> daemon(r, "bare-timer"));
-    /** Tyrus shuts its own executors down when a client's last session closes, racing the next connect. */
-    private static final ClientManager MANAGER = new ClientManager() {
-        @Override
-        public ExecutorService getExecutorService() {
-            return WORKERS;
-        }
-
-        @Override
-        public ScheduledExecutorService getScheduledExecutorService() {
-            return TIMERS;
-        }
-
-        @Override
-        protected void shutdown(ShutDownCondition condition) {
-        }
-    };
+    private static final ClientManager MANAGER = TyrusClients.withOwnExecutors();
 
     /** What one session saw, in {@link System#nanoTime()}. */
     static final class Run extends Endpoint {
@@ -99,11 +79,5 @@ final class BareTyrusClient {
         session.getBasicRemote().sendBinary(ByteBuffer.allocate(0));
         run.closedAt.get(60, TimeUnit.SECONDS);
         return run;
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 }

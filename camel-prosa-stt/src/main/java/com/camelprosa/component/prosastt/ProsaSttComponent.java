@@ -9,9 +9,9 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /** Sends audio to the Prosa.ai streaming speech-to-text API and returns the transcript. */
 @Component("prosa-stt")
@@ -65,43 +65,30 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
             ExecutorServiceManager threads = getCamelContext().getExecutorServiceManager();
             // Upload steps are short (read a chunk, hand it to the socket): an elastic pool keeps as many threads as
             // are busy at once, a few even for a thousand streams; only live InputStreams block in it.
-            senders = threads.newThreadPool(this, "ProsaSttSender", new org.apache.camel.spi.ThreadPoolProfile() {
-                {
-                    setId("ProsaSttSender");
-                    setPoolSize(1); // Camel turns a pool size of 0 into a pool of exactly one thread
-                    setAllowCoreThreadTimeOut(true);
-                    setMaxPoolSize(Integer.MAX_VALUE);
-                    setKeepAliveTime(10L);
-                    setMaxQueueSize(0);
-                    setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-                }
-            });
-            // One thread; its queue must not be bounded (Camel's default is 1000 tasks): every open session keeps a
-            // watchdog and, with realtime pacing, a pending send in it.
-            timers = threads.newScheduledThreadPool(this, "ProsaSttTimer", new org.apache.camel.spi.ThreadPoolProfile() {
-                {
-                    setId("ProsaSttTimer");
-                    setPoolSize(1);
-                    setMaxPoolSize(1);
-                    setMaxQueueSize(-1);
-                }
-            });
+            senders = threads.newThreadPool(this, "ProsaSttSender", elastic("ProsaSttSender"));
             // Exchanges continue here, never on Tyrus' I/O threads: a route that blocks (a streaming split waiting
             // for the next event) would otherwise stop the very thread that delivers the events.
-            callbacks = threads.newThreadPool(this, "ProsaSttCallback", new org.apache.camel.spi.ThreadPoolProfile() {
-                {
-                    setId("ProsaSttCallback");
-                    setPoolSize(1); // Camel turns a pool size of 0 into a pool of exactly one thread
-                    setAllowCoreThreadTimeOut(true);
-                    setMaxPoolSize(Integer.MAX_VALUE);
-                    setKeepAliveTime(10L);
-                    setMaxQueueSize(0);
-                    setRejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns);
-                }
-            });
+            callbacks = threads.newThreadPool(this, "ProsaSttCallback", elastic("ProsaSttCallback"));
+            // One thread; its queue must not be bounded (Camel's default is 1000 tasks): every open session keeps a
+            // watchdog and, with realtime pacing, a pending send in it.
+            ThreadPoolProfile timer = new ThreadPoolProfile("ProsaSttTimer");
+            timer.setPoolSize(1);
+            timer.setMaxQueueSize(-1);
+            timers = threads.newScheduledThreadPool(this, "ProsaSttTimer", timer);
             client = new ProsaSttClient(senders, timers);
         }
         return client;
+    }
+
+    /** Threads made when all are busy and ended after 10 s idle; never a queue, never a rejection. */
+    private static ThreadPoolProfile elastic(String id) {
+        ThreadPoolProfile profile = new ThreadPoolProfile(id);
+        profile.setPoolSize(1); // Camel turns a pool size of 0 into a pool of exactly one thread
+        profile.setAllowCoreThreadTimeOut(true);
+        profile.setMaxPoolSize(Integer.MAX_VALUE);
+        profile.setKeepAliveTime(10L);
+        profile.setMaxQueueSize(0);
+        return profile;
     }
 
     /** Where exchanges continue after a session ends (or, for outputType=stream, once the job is created). */

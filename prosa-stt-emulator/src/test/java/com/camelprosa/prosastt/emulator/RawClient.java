@@ -6,10 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.websocket.ClientEndpointConfig;
@@ -25,25 +21,7 @@ public final class RawClient extends Endpoint implements AutoCloseable {
 
     final List<String> received = new CopyOnWriteArrayList<>();
     final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
-    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(daemon());
-    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(daemon());
-
-    /** Tyrus shuts its own executors down when a client's last session closes, racing the next connect. */
-    private final ClientManager manager = new ClientManager() {
-        @Override
-        public ExecutorService getExecutorService() {
-            return WORKERS;
-        }
-
-        @Override
-        public ScheduledExecutorService getScheduledExecutorService() {
-            return TIMERS;
-        }
-
-        @Override
-        protected void shutdown(ShutDownCondition condition) {
-        }
-    };
+    private final ClientManager manager = TyrusClients.withOwnExecutors();
     private Session session;
 
     static RawClient connect(String url, String headerKey) throws Exception {
@@ -90,13 +68,5 @@ public final class RawClient extends Endpoint implements AutoCloseable {
         if (session.isOpen()) {
             session.close();
         }
-    }
-
-    private static ThreadFactory daemon() {
-        return r -> {
-            Thread t = new Thread(r, "raw-client");
-            t.setDaemon(true);
-            return t;
-        };
     }
 }
