@@ -114,6 +114,20 @@ class StreamingTest extends EmulatorTestSupport {
     }
 
     @Test
+    void realtimeEmulatorSendsNoResultBeforeItsSegmentHasBeenSpoken() throws Exception {
+        byte[] audio = SyntheticAudio.wav(16000, 0.2, 0.6, 0.5, 0.4); // segments end at 0.7 s and 1.7 s
+        try (ProsaSttEmulator live = ProsaSttEmulator.builder().apiKey(API_KEY).realtime(true).build().start()) {
+            long start = System.nanoTime();
+            Exchange out = send(uri("general", "outputType=segments").replace(emulator.url(), live.url()), audio);
+            double tookSeconds = (System.nanoTime() - start) / 1e9;
+
+            assertNull(out.getException());
+            assertEquals(2, out.getMessage().getHeader(ProsaSttConstants.SEGMENT_COUNT));
+            assertTrue(tookSeconds >= 1.7, "the last result waited for its end time in the audio: " + tookSeconds);
+        }
+    }
+
+    @Test
     void realtimeNeedsToKnowTheRate() {
         byte[] mp3 = new byte[4000];
         mp3[0] = 'I';
