@@ -164,7 +164,7 @@ public final class ProsaSttClient implements AutoCloseable {
             p.put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 10);
             // Tyrus' default I/O worker pool (1 to 20 threads) rejects work once all 20 are busy, which a few hundred
             // concurrent sessions reach: a fixed pool with a queue never rejects and keeps the thread count flat.
-            p.put(ClientProperties.WORKER_THREAD_POOL_CONFIG, ThreadPoolConfig.defaultConfig().setPoolName("prosa-stt-io")
+            p.put(ClientProperties.WORKER_THREAD_POOL_CONFIG, ThreadPoolConfig.defaultConfig().setPoolName("prosa-stt-shared-io")
                     .setCorePoolSize(IO_THREADS).setMaxPoolSize(IO_THREADS).setQueueLimit(-1));
             p.put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE, t.connectTimeout()));
             p.put(ClientProperties.INCOMING_BUFFER_SIZE, t.maxMessageSize() + 1024);

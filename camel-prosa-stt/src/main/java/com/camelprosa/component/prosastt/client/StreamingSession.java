@@ -118,9 +118,19 @@ public final class StreamingSession extends Endpoint {
     }
 
     private void openAndConnect() {
+        if (result.isDone()) {
+            return; // timed out or aborted while waiting for a connector
+        }
         try {
-            audio = source.open();
-            byte[] head = audio.readNBytes(request.chunkSize());
+            byte[] head;
+            try {
+                audio = source.open();
+                head = audio.readNBytes(request.chunkSize());
+            } catch (IOException e) {
+                throw new ProsaSttInvalidInputException("Cannot read the audio"
+                                                        + (source.fileName() == null ? "" : " (" + source.fileName() + ")")
+                                                        + ": " + e.getMessage(), e);
+            }
             if (head.length == 0) {
                 throw new ProsaSttInvalidInputException(
                         "The audio is empty" + (source.fileName() == null ? "" : " (" + source.fileName() + ")")
