@@ -51,7 +51,7 @@ public class ProsaSttConfiguration implements Cloneable {
     @UriParam(label = "audio", description = "The sample rate of raw audio in Hz (16000 mono suits the models best).")
     private Integer sampleRate;
 
-    @UriParam(label = "audio", description = "The number of channels of raw audio.")
+    @UriParam(label = "audio", description = "The number of channels of raw audio; 1 when not set.")
     private Integer channels;
 
     @UriParam(label = "advanced", defaultValue = "16000",

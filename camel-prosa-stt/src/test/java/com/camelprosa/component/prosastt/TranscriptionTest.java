@@ -134,6 +134,19 @@ class TranscriptionTest extends EmulatorTestSupport {
     }
 
     @Test
+    void rawPcmWithoutChannelsIsDeclaredMono() throws Exception {
+        Exchange out = send(uri("general", null), SyntheticAudio.pcm(16000, 0.2, 0.5, 0.4),
+                Map.of(ProsaSttConstants.LABEL, LABEL, ProsaSttConstants.AUDIO_FORMAT, "s16le",
+                        ProsaSttConstants.SAMPLE_RATE, 16000));
+
+        assertNull(out.getException());
+        JsonNode audio = new ObjectMapper().readTree(lastSession().configuration()).get("audio");
+        assertEquals("s16le", audio.get("format").textValue());
+        assertEquals(16000, audio.get("sample_rate").intValue());
+        assertEquals(1, audio.get("channels").intValue());
+    }
+
+    @Test
     void fullModelNamesPassThroughAndHeadersOverrideTheModel() throws Exception {
         send(uri("stt-general", null), THREE_WORDS_WAV);
         assertEquals("stt-general", new ObjectMapper().readTree(lastSession().configuration()).get("model").textValue());

@@ -478,6 +478,8 @@ public final class StreamingSession extends Endpoint {
             }
             if (request.channels() != null) {
                 audioNode.put("channels", request.channels());
+            } else if (format.isRaw()) {
+                audioNode.put("channels", 1); // raw audio says nothing of its layout: mono unless told otherwise
             }
         }
         return config.toString();
