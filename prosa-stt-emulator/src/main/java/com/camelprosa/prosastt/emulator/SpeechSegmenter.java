@@ -37,7 +37,7 @@ final class SpeechSegmenter {
     private double byteRate;
 
     private byte[] pending = new byte[0];
-    private long bytesSeen;
+    private long bytesSeen; // for the byte-rate estimate only
     private long framesSeen;
     private double speechStart = -1;
     private double lastVoicedEnd;
@@ -79,22 +79,19 @@ final class SpeechSegmenter {
 
     /** Ends the audio: returns the last segment, if one was open, or the whole audio for byte-rate formats. */
     List<Span> finish() {
+        List<Span> done = new ArrayList<>();
         if (mode == Mode.UNDECIDED) {
             decide(true);
             if (mode == Mode.PCM) {
                 byte[] rest = header;
                 header = new byte[0];
-                bytesSeen -= rest.length;
-                List<Span> spans = new ArrayList<>(accept(rest));
-                spans.addAll(finish());
-                return spans;
+                done.addAll(accept(rest));
             }
         }
         if (mode == Mode.BYTE_RATE) {
             double duration = durationSeconds();
             return duration > 0 ? List.of(new Span(0, round(duration))) : List.of();
         }
-        List<Span> done = new ArrayList<>();
         closeSpeech(done);
         return done;
     }
@@ -192,7 +189,6 @@ final class SpeechSegmenter {
         sampleRate = rate;
         channels = ch;
         frameBytes = Math.max(2 * channels, (int) Math.round(sampleRate * FRAME_SECONDS) * 2 * channels);
-        bytesSeen -= dataOffset;
         header = java.util.Arrays.copyOfRange(header, dataOffset, header.length);
     }
 

@@ -62,7 +62,6 @@ public final class StreamingSession extends Endpoint {
     private final Consumer<TranscriptEvent> listener;
     private final CompletableFuture<Transcript> result = new CompletableFuture<>();
     private final CompletableFuture<String> created = new CompletableFuture<>();
-    private final AtomicBoolean uploadStarted = new AtomicBoolean();
     private final List<Segment> segments = new ArrayList<>();
 
     private volatile String phase = "opening the audio";
@@ -329,8 +328,7 @@ public final class StreamingSession extends Endpoint {
         switch (message.path("type").asText("")) {
             case "created" -> {
                 jobId = message.path("id").asText(null);
-                if (uploadStarted.compareAndSet(false, true)) {
-                    created.complete(jobId);
+                if (created.complete(jobId)) { // false for a repeated 'created', or a session already failed
                     execute(this::startUpload);
                 }
             }
