@@ -44,6 +44,10 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "configuration": target.setConfiguration(property(camelContext, com.camelprosa.component.prosastt.ProsaSttConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "eventuri":
+        case "eventUri": getOrCreateConfiguration(target).setEventUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "finalizetimeout":
+        case "finalizeTimeout": getOrCreateConfiguration(target).setFinalizeTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "includefiller":
         case "includeFiller": getOrCreateConfiguration(target).setIncludeFiller(property(camelContext, boolean.class, value)); return true;
         case "includepartial":
@@ -91,6 +95,10 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "configuration": return com.camelprosa.component.prosastt.ProsaSttConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "eventuri":
+        case "eventUri": return java.lang.String.class;
+        case "finalizetimeout":
+        case "finalizeTimeout": return long.class;
         case "includefiller":
         case "includeFiller": return boolean.class;
         case "includepartial":
@@ -139,6 +147,10 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "eventuri":
+        case "eventUri": return getOrCreateConfiguration(target).getEventUri();
+        case "finalizetimeout":
+        case "finalizeTimeout": return getOrCreateConfiguration(target).getFinalizeTimeout();
         case "includefiller":
         case "includeFiller": return getOrCreateConfiguration(target).isIncludeFiller();
         case "includepartial":

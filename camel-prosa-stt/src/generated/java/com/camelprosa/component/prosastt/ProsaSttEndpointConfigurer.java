@@ -34,6 +34,10 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "chunkSize": target.getConfiguration().setChunkSize(property(camelContext, int.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "eventuri":
+        case "eventUri": target.getConfiguration().setEventUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "finalizetimeout":
+        case "finalizeTimeout": target.getConfiguration().setFinalizeTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "includefiller":
         case "includeFiller": target.getConfiguration().setIncludeFiller(property(camelContext, boolean.class, value)); return true;
         case "includepartial":
@@ -76,6 +80,10 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "chunkSize": return int.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "eventuri":
+        case "eventUri": return java.lang.String.class;
+        case "finalizetimeout":
+        case "finalizeTimeout": return long.class;
         case "includefiller":
         case "includeFiller": return boolean.class;
         case "includepartial":
@@ -119,6 +127,10 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "chunkSize": return target.getConfiguration().getChunkSize();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "eventuri":
+        case "eventUri": return target.getConfiguration().getEventUri();
+        case "finalizetimeout":
+        case "finalizeTimeout": return target.getConfiguration().getFinalizeTimeout();
         case "includefiller":
         case "includeFiller": return target.getConfiguration().isIncludeFiller();
         case "includepartial":

@@ -1,10 +1,14 @@
 package com.camelprosa.component.prosastt;
 
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 
 import com.camelprosa.component.prosastt.client.ProsaSttClient;
+import com.camelprosa.component.prosastt.client.ProsaSttConnectionException;
+import com.camelprosa.component.prosastt.client.ProsaSttException;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.ExecutorServiceManager;
@@ -24,10 +28,10 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
               description = "Use the CamelContext's global SSL context parameters when the endpoint sets none.")
     private boolean useGlobalSslContextParameters;
 
-    private ExecutorService senders;
-    private ExecutorService callbacks;
-    private ScheduledExecutorService timers;
-    private ProsaSttClient client;
+    private volatile ExecutorService senders;
+    private volatile ExecutorService callbacks;
+    private volatile ScheduledExecutorService timers;
+    private volatile ProsaSttClient client;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -59,25 +63,23 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 
-    /** The streaming client shared by this component's endpoints; created when the component starts. */
-    synchronized ProsaSttClient getClient() {
-        if (client == null) {
-            ExecutorServiceManager threads = getCamelContext().getExecutorServiceManager();
-            // Upload steps are short (read a chunk, hand it to the socket): an elastic pool keeps as many threads as
-            // are busy at once, a few even for a thousand streams; only live InputStreams block in it.
-            senders = threads.newThreadPool(this, "ProsaSttSender", elastic("ProsaSttSender"));
-            // Exchanges continue here, never on Tyrus' I/O threads: a route that blocks (a streaming split waiting
-            // for the next event) would otherwise stop the very thread that delivers the events.
-            callbacks = threads.newThreadPool(this, "ProsaSttCallback", elastic("ProsaSttCallback"));
-            // One thread; its queue must not be bounded (Camel's default is 1000 tasks): every open session keeps a
-            // watchdog and, with realtime pacing, a pending send in it.
-            ThreadPoolProfile timer = new ThreadPoolProfile("ProsaSttTimer");
-            timer.setPoolSize(1);
-            timer.setMaxQueueSize(-1);
-            timers = threads.newScheduledThreadPool(this, "ProsaSttTimer", timer);
-            client = new ProsaSttClient(senders, timers);
-        }
-        return client;
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        ExecutorServiceManager threads = getCamelContext().getExecutorServiceManager();
+        // Upload steps are short (read a chunk, hand it to the socket): an elastic pool keeps as many threads as are
+        // busy at once, a few even for a thousand streams; only live InputStreams block in it.
+        senders = threads.newThreadPool(this, "ProsaSttSender", elastic("ProsaSttSender"));
+        // Exchanges continue here, never on Tyrus' I/O threads: a route that blocks (a streaming split waiting for
+        // the next event) would otherwise stop the very thread that delivers the events.
+        callbacks = threads.newThreadPool(this, "ProsaSttCallback", elastic("ProsaSttCallback"));
+        // One thread; its queue must not be bounded (Camel's default is 1000 tasks): every open session keeps a
+        // watchdog and, with realtime pacing, a pending send in it.
+        ThreadPoolProfile timer = new ThreadPoolProfile("ProsaSttTimer");
+        timer.setPoolSize(1);
+        timer.setMaxQueueSize(-1);
+        timers = threads.newScheduledThreadPool(this, "ProsaSttTimer", timer);
+        client = new ProsaSttClient(senders, timers);
     }
 
     /** Threads made when all are busy and ended after 10 s idle; never a queue, never a rejection. */
@@ -91,26 +93,58 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
         return profile;
     }
 
-    /** Where exchanges continue after a session ends (or, for outputType=stream, once the job is created). */
-    synchronized ExecutorService getCallbacks() {
-        getClient();
-        return callbacks;
+    /**
+     * The streaming client shared by this component's endpoints, built when the component starts.
+     *
+     * @throws ProsaSttConnectionException when the component is not started (stopped, or stopping)
+     */
+    ProsaSttClient getClient() {
+        ProsaSttClient c = client;
+        if (c == null) {
+            throw new ProsaSttConnectionException("The prosa-stt component is stopped: no session can start. Start"
+                                                  + " the CamelContext (or the route) again.", ProsaSttException.NO_CLOSE_CODE, null, null);
+        }
+        return c;
     }
 
-    /** The component's timer thread (response-timeout watchdogs, pacing, stream waits). */
-    synchronized ScheduledExecutorService getTimers() {
-        getClient();
+    /**
+     * Where exchanges continue after a session ends (or, for outputType=stream, once the job is created). Runs the
+     * task on the calling thread once the pool is shut down, so every exchange still completes.
+     */
+    Executor getCallbacks() {
+        return task -> {
+            ExecutorService pool = callbacks;
+            try {
+                if (pool == null) {
+                    throw new RejectedExecutionException("stopped");
+                }
+                pool.execute(task);
+            } catch (RejectedExecutionException e) {
+                task.run();
+            }
+        };
+    }
+
+    /** The component's timer thread (session bounds, pacing, stream waits); null when stopped. */
+    ScheduledExecutorService getTimers() {
         return timers;
     }
 
     @Override
-    protected synchronized void doStop() throws Exception {
-        if (client != null) {
-            client.close();
-            client = null;
-            getCamelContext().getExecutorServiceManager().shutdownNow(senders);
-            getCamelContext().getExecutorServiceManager().shutdownNow(callbacks);
-            getCamelContext().getExecutorServiceManager().shutdownNow(timers);
+    protected void doStop() throws Exception {
+        ProsaSttClient c = client;
+        client = null;
+        if (c != null) {
+            c.close(); // ends open sessions first: their exchanges complete on the callback pool, still running
+        }
+        ExecutorServiceManager threads = getCamelContext().getExecutorServiceManager();
+        if (senders != null) {
+            threads.shutdownNow(senders);
+            threads.shutdownGraceful(callbacks);
+            threads.shutdownNow(timers);
+            senders = null;
+            callbacks = null;
+            timers = null;
         }
         super.doStop();
     }

@@ -24,7 +24,9 @@ public class ProsaSttConfiguration implements Cloneable {
     private String url = StreamRequest.DEFAULT_URL;
 
     @UriParam(label = "security", secret = true,
-              description = "The Prosa API key, from the Prosa Console. Required. Never logged.")
+              description = "The Prosa API key, from the Prosa Console. Required. Never logged. Set it on the"
+                            + " component (camel.component.prosa-stt.api-key) rather than in endpoint URIs.")
+    @Metadata(required = true)
     private String apiKey;
 
     @UriParam(label = "security", defaultValue = "header",
@@ -69,6 +71,23 @@ public class ProsaSttConfiguration implements Cloneable {
                             + " a duration such as 30s). The exchange fails with ProsaSttTimeoutException past it.")
     private long responseTimeout = 30000;
 
+    @UriParam(label = "advanced", defaultValue = "600000", javaType = "java.time.Duration",
+              description = "The longest wait, from the end of the audio, for the server to confirm the job (status"
+                            + " complete or its closing metadata), in milliseconds (or a duration such as 10m). Bounds"
+                            + " every session whatever the server sends meanwhile; past it the exchange fails with"
+                            + " ProsaSttTimeoutException. Raise it for recordings of over an hour sent faster than real"
+                            + " time.")
+    private long finalizeTimeout = 600000;
+
+    @UriParam(label = "advanced",
+              description = "An endpoint that receives every live event (PARTIAL, RESULT, END) as its own exchange the"
+                            + " moment it arrives, in order, while the audio is still being sent: body a"
+                            + " TranscriptEvent, headers CamelProsaSttEventType and CamelProsaSttJobId plus the"
+                            + " original message's headers. The exchange itself continues with the outputType result"
+                            + " once the last event was processed. For live captions without the look-ahead of a"
+                            + " streaming split. Not with outputType=stream.")
+    private String eventUri;
+
     @UriParam(defaultValue = "false",
               description = "Send the audio at its own pace (as a live source would) instead of as fast as the server"
                             + " reads it. Needs WAV, or raw audio with sampleRate.")
@@ -103,8 +122,9 @@ public class ProsaSttConfiguration implements Cloneable {
     @UriParam(defaultValue = "text",
               description = "What the body becomes: text (the final transcript as a String), transcript (a Transcript"
                             + " with job id, segments and metadata), segments (a List<Segment> with times) or stream"
-                            + " (a live Iterator<TranscriptEvent> of partials, results and the end, returned as soon"
-                            + " as the job is created, for split(body()).streaming()).")
+                            + " (a live TranscriptStream, an Iterator<TranscriptEvent> of partials, results and the"
+                            + " end, returned as soon as the job is created; for live events in a route prefer the"
+                            + " eventUri option).")
     private ProsaSttOutputType outputType = ProsaSttOutputType.text;
 
     public String getModel() {
@@ -257,6 +277,22 @@ public class ProsaSttConfiguration implements Cloneable {
 
     public void setProxy(String proxy) {
         this.proxy = proxy;
+    }
+
+    public long getFinalizeTimeout() {
+        return finalizeTimeout;
+    }
+
+    public void setFinalizeTimeout(long finalizeTimeout) {
+        this.finalizeTimeout = finalizeTimeout;
+    }
+
+    public String getEventUri() {
+        return eventUri;
+    }
+
+    public void setEventUri(String eventUri) {
+        this.eventUri = eventUri;
     }
 
     public ProsaSttOutputType getOutputType() {

@@ -46,10 +46,15 @@ public final class ProsaSttConstants {
               javaType = "Double")
     public static final String QUOTA_USED = "CamelProsaSttQuotaUsed";
 
-    @Metadata(label = "producer", description = "Out: true when the session reached the server's maximum duration, so"
-                                                + " the transcript may be cut short.",
+    @Metadata(label = "producer", description = "Out: whether the server reported reaching its maximum session duration"
+                                                + " (from its metadata message). A job cut short that way fails instead of succeeding.",
               javaType = "Boolean")
     public static final String MAX_REACHED = "CamelProsaSttMaxReached";
+
+    @Metadata(label = "producer", description = "On each exchange sent to eventUri: the event's type, PARTIAL, RESULT"
+                                                + " or END.",
+              javaType = "String")
+    public static final String EVENT_TYPE = "CamelProsaSttEventType";
 
     private ProsaSttConstants() {
     }

@@ -4,15 +4,18 @@ import java.util.Map;
 
 import javax.net.ssl.SSLContext;
 
-import com.camelprosa.component.prosastt.client.AudioFormat;
+import com.camelprosa.component.prosastt.client.ProsaSttInvalidConfigurationException;
+import com.camelprosa.component.prosastt.client.StreamRequest;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
 
 /** Transcribes the message body (audio) with the Prosa.ai streaming speech-to-text API. */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "prosa-stt", title = "Prosa.ai Speech-to-Text", syntax = "prosa-stt:model",
@@ -21,6 +24,11 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
 
     @UriParam
     private ProsaSttConfiguration configuration;
+
+    private volatile StreamRequest baseRequest;
+    private volatile StreamLimiter limiter;
+    private volatile Endpoint eventEndpoint;
+    private volatile Producer eventProducer;
 
     public ProsaSttEndpoint(String uri, ProsaSttComponent component, ProsaSttConfiguration configuration) {
         super(uri, component);
@@ -40,34 +48,80 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
         this.configuration = configuration;
     }
 
-    private SSLContext sslContext;
-
+    /** Checks every static option, naming the one to fix, before any route uses the endpoint. */
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        AudioFormat.fromName(configuration.getAudioFormat());
-        if (configuration.getSslContextParameters() != null) {
-            sslContext = configuration.getSslContextParameters().createSSLContext(getCamelContext());
+        ProsaSttConfiguration c = configuration;
+        if (c.getOutputType() == null) {
+            throw invalid("The outputType option is not set: use text, transcript, segments or stream.");
+        }
+        if (c.getMaxConcurrentStreams() < 0) {
+            throw invalid("maxConcurrentStreams=" + c.getMaxConcurrentStreams() + " must be 0 (no limit) or more.");
+        }
+        if (c.getStreamWaitTimeout() <= 0) {
+            throw invalid("streamWaitTimeout=" + c.getStreamWaitTimeout() + " must be positive (e.g. 60s).");
+        }
+        if (c.getEventUri() != null && c.getOutputType() == ProsaSttOutputType.stream) {
+            throw invalid("eventUri and outputType=stream both deliver the live events: use one of them.");
+        }
+        SSLContext ssl = c.getSslContextParameters() == null ? null
+                : c.getSslContextParameters().createSSLContext(getCamelContext());
+        baseRequest = StreamRequest.builder().url(c.getUrl()).apiKey(c.getApiKey()).authMode(c.getAuthMode())
+                .model(c.getModel()).label(c.getLabel()).includePartial(c.isIncludePartial())
+                .includeFiller(c.isIncludeFiller()).audioFormat(c.getAudioFormat()).sampleRate(c.getSampleRate())
+                .channels(c.getChannels()).chunkSize(c.getChunkSize()).connectTimeout(c.getConnectTimeout())
+                .responseTimeout(c.getResponseTimeout()).finalizeTimeout(c.getFinalizeTimeout())
+                .maxMessageSize(c.getMaxMessageSize()).sslContext(ssl).proxy(c.getProxy()).realtime(c.isRealtime())
+                .build();
+        if (c.getEventUri() != null) {
+            eventEndpoint = getCamelContext().getEndpoint(c.getEventUri());
         }
     }
 
-    private volatile StreamLimiter limiter;
-
-    /** The limit on this endpoint's concurrent sessions, or null when maxConcurrentStreams is 0. */
-    StreamLimiter getLimiter() {
-        if (limiter == null && configuration.getMaxConcurrentStreams() > 0) {
-            synchronized (this) {
-                if (limiter == null) {
-                    limiter = new StreamLimiter(configuration.getMaxConcurrentStreams(), getComponent().getTimers());
-                }
-            }
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (configuration.getMaxConcurrentStreams() > 0) {
+            limiter = new StreamLimiter(configuration.getMaxConcurrentStreams(), getComponent().getTimers());
         }
+        if (eventEndpoint != null) {
+            Producer producer = eventEndpoint.createProducer();
+            ServiceHelper.startService(producer);
+            eventProducer = producer;
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        StreamLimiter l = limiter;
+        limiter = null;
+        if (l != null) {
+            l.close();
+        }
+        Producer producer = eventProducer;
+        eventProducer = null;
+        ServiceHelper.stopService(producer);
+        super.doStop();
+    }
+
+    /** The request every exchange starts from (headers may override some fields); built and checked at init. */
+    StreamRequest getBaseRequest() {
+        return baseRequest;
+    }
+
+    /** The limit on this endpoint's concurrent sessions, or null when maxConcurrentStreams is 0 or stopped. */
+    StreamLimiter getLimiter() {
         return limiter;
     }
 
-    /** The TLS context built from sslContextParameters once, or null for the JVM default. */
-    SSLContext getSslContext() {
-        return sslContext;
+    /** The producer of the eventUri endpoint, or null. */
+    Producer getEventProducer() {
+        return eventProducer;
+    }
+
+    private static ProsaSttInvalidConfigurationException invalid(String message) {
+        return new ProsaSttInvalidConfigurationException(message, null);
     }
 
     @Override

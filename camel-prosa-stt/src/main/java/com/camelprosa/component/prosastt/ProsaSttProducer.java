@@ -1,23 +1,29 @@
 package com.camelprosa.component.prosastt;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.camelprosa.component.prosastt.client.AudioSource;
 import com.camelprosa.component.prosastt.client.ProsaSttClient;
+import com.camelprosa.component.prosastt.client.ProsaSttConnectionException;
 import com.camelprosa.component.prosastt.client.ProsaSttException;
 import com.camelprosa.component.prosastt.client.ProsaSttRateLimitedException;
 import com.camelprosa.component.prosastt.client.StreamRequest;
 import com.camelprosa.component.prosastt.client.Transcript;
+import com.camelprosa.component.prosastt.client.TranscriptStream;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * Streams the body to Prosa STT. The route thread only prepares the request: connecting and sending run on the
- * component's sender threads, and the exchange continues when the server ends the session.
+ * component's threads, and the exchange continues when the server has confirmed the job (or, for outputType=stream,
+ * created it). Every exchange completes exactly once, whatever throws where.
  */
 public class ProsaSttProducer extends DefaultAsyncProducer {
 
@@ -37,81 +43,153 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
         try {
             audio = AudioBodies.sourceOf(exchange);
             request = requestFor(exchange, audio.fileName());
-            request.validate();
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        StreamLimiter limiter = getEndpoint().getLimiter();
-        if (limiter == null) {
-            start(exchange, callback, request, audio, () -> {
-            });
-        } else {
-            long wait = getEndpoint().getConfiguration().getStreamWaitTimeout();
-            limiter.run(() -> start(exchange, callback, request, audio, limiter::release), () -> {
-                exchange.setException(new ProsaSttRateLimitedException(
-                        "No free Prosa STT session within streamWaitTimeout=" + wait + " ms: this endpoint already runs"
-                                                                      + " maxConcurrentStreams=" + getEndpoint().getConfiguration().getMaxConcurrentStreams()
-                                                                      + " sessions. Raise either, or slow the route down.",
-                        ProsaSttException.NO_CLOSE_CODE, null));
-                callback.done(false);
-            }, wait);
+        Completion done = new Completion(exchange, callback);
+        try {
+            StreamLimiter limiter = getEndpoint().getLimiter();
+            if (limiter == null) {
+                start(done, request, audio, () -> {
+                });
+            } else {
+                limiter.run(new StreamLimiter.Turn() {
+                    @Override
+                    public void start() {
+                        ProsaSttProducer.this.start(done, request, audio, once(limiter::release));
+                    }
+
+                    @Override
+                    public void refused(boolean closed) {
+                        done.fail(closed ? stopped() : noFreeSession());
+                    }
+                }, getEndpoint().getConfiguration().getStreamWaitTimeout());
+            }
+        } catch (Throwable e) {
+            done.fail(e);
         }
         return false;
     }
 
-    private void start(Exchange exchange, AsyncCallback callback, StreamRequest request, AudioSource audio,
-                       Runnable sessionEnded) {
-        ProsaSttClient client = getEndpoint().getComponent().getClient();
-        Executor callbacks = getEndpoint().getComponent().getCallbacks();
-        if (getEndpoint().getConfiguration().getOutputType() == ProsaSttOutputType.stream) {
-            client.stream(request, audio).whenCompleteAsync((events, error) -> {
-                if (error != null) {
-                    sessionEnded.run();
-                    exchange.setException(unwrap(error));
-                } else {
+    private void start(Completion done, StreamRequest request, AudioSource audio, Runnable sessionEnded) {
+        try {
+            ProsaSttClient client = getEndpoint().getComponent().getClient();
+            Executor callbacks = getEndpoint().getComponent().getCallbacks();
+            if (getEndpoint().getConfiguration().getOutputType() == ProsaSttOutputType.stream) {
+                CompletableFuture<TranscriptStream> stream = client.stream(request, audio);
+                stream.whenCompleteAsync((events, error) -> {
+                    if (error != null) {
+                        sessionEnded.run();
+                        done.fail(error);
+                        return;
+                    }
                     events.completion().whenComplete((t, e) -> sessionEnded.run());
-                    exchange.getMessage().setBody(events);
-                    exchange.getMessage().setHeader(ProsaSttConstants.JOB_ID, events.jobId());
-                    exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                    done.exchange.getMessage().setBody(events);
+                    done.exchange.getMessage().setHeader(ProsaSttConstants.JOB_ID, events.jobId());
+                    done.exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                         @Override
-                        public void onDone(Exchange done) {
-                            events.close();
+                        public void onDone(Exchange exchange) {
+                            // A route that read the stream and ended before its END stopped reading: end the session.
+                            // An untouched stream may be the caller's to read (e.g. a ProducerTemplate's result).
+                            if (events.isTouched()) {
+                                events.close();
+                            }
                         }
                     });
-                }
-                callback.done(false);
-            }, callbacks);
-            return;
-        }
-        client.transcribe(request, audio).whenCompleteAsync((transcript, error) -> {
-            sessionEnded.run();
-            if (error != null) {
-                exchange.setException(unwrap(error));
-            } else {
-                setOutput(exchange.getMessage(), transcript);
+                    done.succeed();
+                }, callbacks);
+                return;
             }
-            callback.done(false);
-        }, callbacks);
+            Producer eventProducer = getEndpoint().getEventProducer();
+            EventForwarder forwarder = eventProducer == null ? null
+                    : new EventForwarder(done.exchange, eventProducer, callbacks);
+            CompletableFuture<Transcript> session = forwarder == null
+                    ? client.transcribe(request, audio) : client.transcribe(request, audio, forwarder);
+            session.whenCompleteAsync((transcript, error) -> {
+                sessionEnded.run();
+                if (forwarder == null) {
+                    finish(done, transcript, error, null);
+                } else {
+                    forwarder.finish().whenComplete((v, e) -> finish(done, transcript, error, forwarder.failure()));
+                }
+            }, callbacks);
+        } catch (Throwable e) {
+            sessionEnded.run();
+            done.fail(e);
+        }
     }
 
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    private void finish(Completion done, Transcript transcript, Throwable error, Exception eventFailure) {
+        if (eventFailure != null) {
+            done.fail(eventFailure);
+        } else if (error != null) {
+            done.fail(error);
+        } else {
+            try {
+                setOutput(done.exchange.getMessage(), transcript);
+                done.succeed();
+            } catch (Throwable e) {
+                done.fail(e);
+            }
+        }
+    }
+
+    private ProsaSttRateLimitedException noFreeSession() {
+        ProsaSttConfiguration c = getEndpoint().getConfiguration();
+        return new ProsaSttRateLimitedException("No free Prosa STT session within streamWaitTimeout="
+                                                + c.getStreamWaitTimeout() + " ms: this endpoint already runs maxConcurrentStreams="
+                                                + c.getMaxConcurrentStreams() + " sessions. Raise either, or slow the route down.",
+                ProsaSttException.NO_CLOSE_CODE, null);
+    }
+
+    private static ProsaSttConnectionException stopped() {
+        return new ProsaSttConnectionException("The prosa-stt endpoint stopped while the exchange waited for a free"
+                                               + " session; nothing was sent. The whole audio can be sent again.", ProsaSttException.NO_CLOSE_CODE,
+                null, null);
+    }
+
+    private static Runnable once(Runnable action) {
+        AtomicBoolean ran = new AtomicBoolean();
+        return () -> {
+            if (ran.compareAndSet(false, true)) {
+                action.run();
+            }
+        };
     }
 
     private StreamRequest requestFor(Exchange exchange, String fileName) {
-        ProsaSttConfiguration c = getEndpoint().getConfiguration();
+        StreamRequest base = getEndpoint().getBaseRequest();
         Message in = exchange.getMessage();
         String model = in.getHeader(ProsaSttConstants.MODEL, String.class);
-        String label = in.getHeader(ProsaSttConstants.LABEL, c.getLabel() != null ? c.getLabel() : fileName, String.class);
-        return new StreamRequest(c.getUrl(), c.getApiKey(), c.getAuthMode(),
-                model != null ? ProsaSttConfiguration.expandModel(model) : c.getModel(), label, c.isIncludePartial(),
-                c.isIncludeFiller(), in.getHeader(ProsaSttConstants.AUDIO_FORMAT, c.getAudioFormat(), String.class),
-                in.getHeader(ProsaSttConstants.SAMPLE_RATE, c.getSampleRate(), Integer.class),
-                in.getHeader(ProsaSttConstants.CHANNELS, c.getChannels(), Integer.class), c.getChunkSize(),
-                c.getConnectTimeout(), c.getResponseTimeout(), c.getMaxMessageSize(), getEndpoint().getSslContext(),
-                c.getProxy(), c.isRealtime());
+        String label = in.getHeader(ProsaSttConstants.LABEL, String.class);
+        String format = in.getHeader(ProsaSttConstants.AUDIO_FORMAT, String.class);
+        Integer rate = in.getHeader(ProsaSttConstants.SAMPLE_RATE, Integer.class);
+        Integer channels = in.getHeader(ProsaSttConstants.CHANNELS, Integer.class);
+        if (label == null && base.label() == null && fileName != null) {
+            label = fileName;
+        }
+        if (model == null && label == null && format == null && rate == null && channels == null) {
+            return base;
+        }
+        StreamRequest.Builder b = base.toBuilder();
+        if (model != null) {
+            b.model(ProsaSttConfiguration.expandModel(model));
+        }
+        if (label != null) {
+            b.label(label);
+        }
+        if (format != null) {
+            b.audioFormat(format);
+        }
+        if (rate != null) {
+            b.sampleRate(rate);
+        }
+        if (channels != null) {
+            b.channels(channels);
+        }
+        return b.build();
     }
 
     private void setOutput(Message out, Transcript transcript) {
@@ -130,6 +208,32 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
     private static void setIfKnown(Message out, String header, Object value) {
         if (value != null) {
             out.setHeader(header, value);
+        }
+    }
+
+    /** Ends one exchange exactly once, from whichever thread gets there first. */
+    private static final class Completion {
+        final Exchange exchange;
+        private final AsyncCallback callback;
+        private final AtomicBoolean done = new AtomicBoolean();
+
+        Completion(Exchange exchange, AsyncCallback callback) {
+            this.exchange = exchange;
+            this.callback = callback;
+        }
+
+        void succeed() {
+            if (done.compareAndSet(false, true)) {
+                callback.done(false);
+            }
+        }
+
+        void fail(Throwable error) {
+            if (done.compareAndSet(false, true)) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                exchange.setException(cause);
+                callback.done(false);
+            }
         }
     }
 }

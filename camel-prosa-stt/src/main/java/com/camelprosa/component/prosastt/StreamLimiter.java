@@ -1,14 +1,16 @@
 package com.camelprosa.component.prosastt;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * At most {@code max} sessions at once; the others wait in order, without holding a thread, until a session ends or
- * their wait times out.
+ * their wait times out. Closing it ends every waiter at once, and nothing waits or starts afterwards.
  */
 final class StreamLimiter {
 
@@ -16,13 +18,22 @@ final class StreamLimiter {
     private final ScheduledExecutorService timers;
     private final Deque<Waiter> waiting = new ArrayDeque<>();
     private int active;
+    private boolean closed;
+
+    /** A turn to start a session, or its refusal. */
+    interface Turn {
+        void start();
+
+        /** Never started: timed out ({@code closed} false) or the limiter closed. */
+        void refused(boolean closed);
+    }
 
     private static final class Waiter {
-        final Runnable start;
+        final Turn turn;
         ScheduledFuture<?> timeout;
 
-        Waiter(Runnable start) {
-            this.start = start;
+        Waiter(Turn turn) {
+            this.turn = turn;
         }
     }
 
@@ -31,29 +42,40 @@ final class StreamLimiter {
         this.timers = timers;
     }
 
-    /** Runs {@code start} now if a session is free, else when one frees up; runs {@code onTimeout} instead past the wait. */
-    void run(Runnable start, Runnable onTimeout, long timeoutMillis) {
-        Waiter waiter = new Waiter(start);
+    /** Starts now if a session is free, else when one frees up; refuses past the wait or once closed. */
+    void run(Turn turn, long timeoutMillis) {
+        boolean now = false;
+        boolean refuse = false;
         synchronized (this) {
-            if (active < max) {
+            if (closed) {
+                refuse = true;
+            } else if (active < max) {
                 active++;
-                waiter = null;
+                now = true;
             } else {
-                Waiter w = waiter;
-                w.timeout = timers.schedule(() -> {
-                    boolean stillWaiting;
-                    synchronized (this) {
-                        stillWaiting = waiting.remove(w);
-                    }
-                    if (stillWaiting) {
-                        onTimeout.run();
-                    }
-                }, timeoutMillis, TimeUnit.MILLISECONDS);
-                waiting.add(w);
+                Waiter w = new Waiter(turn);
+                try {
+                    w.timeout = timers.schedule(() -> timedOut(w), timeoutMillis, TimeUnit.MILLISECONDS);
+                    waiting.add(w);
+                } catch (RuntimeException e) { // the component's timer is shut down: stopping
+                    refuse = true;
+                }
             }
         }
-        if (waiter == null) {
-            start.run();
+        if (refuse) {
+            turn.refused(true);
+        } else if (now) {
+            turn.start();
+        }
+    }
+
+    private void timedOut(Waiter w) {
+        boolean stillWaiting;
+        synchronized (this) {
+            stillWaiting = waiting.remove(w);
+        }
+        if (stillWaiting) {
+            w.turn.refused(false);
         }
     }
 
@@ -61,18 +83,33 @@ final class StreamLimiter {
     void release() {
         Waiter next;
         synchronized (this) {
-            next = waiting.poll();
+            next = closed ? null : waiting.poll();
             if (next == null) {
-                active--;
+                active = Math.max(0, active - 1);
             }
         }
         if (next != null) {
             next.timeout.cancel(false);
-            next.start.run();
+            next.turn.start();
         }
     }
 
+    /** Exchanges waiting for a session. */
     synchronized int waiting() {
         return waiting.size();
+    }
+
+    /** Refuses every waiter now and every later request. */
+    void close() {
+        List<Waiter> refused;
+        synchronized (this) {
+            closed = true;
+            refused = new ArrayList<>(waiting);
+            waiting.clear();
+        }
+        refused.forEach(w -> {
+            w.timeout.cancel(false);
+            w.turn.refused(true);
+        });
     }
 }

@@ -143,10 +143,12 @@ class FailureTest extends EmulatorTestSupport {
         assertInvalid(send(uri("general", null), "/tmp/some.wav"), "is text");
         assertInvalid(send(uri("general", null), new Object() {
         }), "Unsupported body type");
-        assertInvalid(send(uri("general", "audioFormat=s16le"), THREE_WORDS_WAV), "needs its sample rate");
+        assertEndpointRefused(uri("general", "audioFormat=s16le"), ProsaSttInvalidInputException.class,
+                "needs its sample rate");
         assertInvalid(send(uri("general", null), THREE_WORDS_WAV, Map.of(ProsaSttConstants.AUDIO_FORMAT, "aiff")),
                 "Unknown audio format 'aiff'");
-        assertInvalid(send("prosa-stt:general?url=" + emulator.url(), THREE_WORDS_WAV), "No API key");
+        assertEndpointRefused("prosa-stt:general?url=" + emulator.url(), ProsaSttInvalidConfigurationException.class,
+                "No API key");
         Path raw = Files.write(dir.resolve("call.pcm"), SyntheticAudio.pcm(16000, 0.1, 0.1, 0.3));
         assertInvalid(send(uri("general", null), raw.toFile(), Map.of()), "needs its sample rate");
 
@@ -197,6 +199,17 @@ class FailureTest extends EmulatorTestSupport {
 
     private static ProsaSttException failure(Exchange exchange) {
         return assertInstanceOf(ProsaSttException.class, exchange.getException(), "the exchange should have failed");
+    }
+
+    /** A static option that cannot work fails the endpoint's creation, naming the problem, before any exchange. */
+    private void assertEndpointRefused(String uri, Class<? extends ProsaSttException> type, String expected) {
+        Exception e = assertThrows(Exception.class, () -> template.sendBody(uri, THREE_WORDS_WAV));
+        Throwable root = e;
+        while (root.getCause() != null && !(root instanceof ProsaSttException)) {
+            root = root.getCause();
+        }
+        assertInstanceOf(type, root);
+        assertTrue(root.getMessage().contains(expected), root.getMessage());
     }
 
     private static void assertInvalid(Exchange exchange, String expected) {

@@ -58,8 +58,7 @@ class SecretsTest extends EmulatorTestSupport {
                 places.add("configuration " + p.getConfiguration());
             }
         });
-        places.add("request " + new StreamRequest(emulator.url(), API_KEY, AuthMode.header, "m", null, false, false,
-                "auto", null, null, 1, 1, 1, 1, null, null, false));
+        places.add("request " + StreamRequest.builder().url(emulator.url()).apiKey(API_KEY).model("m").build());
         places.add("route " + context.getRoutes());
         String log = Files.readString(LOG, StandardCharsets.UTF_8);
         places.add("log " + log);

@@ -274,8 +274,7 @@ public final class EmulatorSession extends Endpoint {
                 .put("max_duration", emulator.maxDurationSeconds());
         send(meta);
         if (emulator.realtime()) {
-            emulator.scheduler().schedule(() -> close(1000, "Session complete"),
-                    Math.max(0, lastDue - System.nanoTime()), TimeUnit.NANOSECONDS);
+            later(lastDue, () -> close(1000, "Session complete"));
         } else {
             close(1000, "Session complete");
         }
@@ -327,7 +326,7 @@ public final class EmulatorSession extends Endpoint {
 
     /**
      * Sends now, or in realtime mode not before {@code audioSeconds} of the stream have passed on the wall clock
-     * since the first audio arrived, and never before an earlier message (one timer thread keeps the order).
+     * since the first audio arrived, and never before an earlier message: timed messages wait in one queue, in order.
      */
     private void send(ObjectNode message, double audioSeconds) throws IOException {
         if (!emulator.realtime()) {
@@ -336,16 +335,40 @@ public final class EmulatorSession extends Endpoint {
         }
         long due = Math.max(lastDue, firstAudioNanos == 0 ? System.nanoTime()
                 : firstAudioNanos + (long) (audioSeconds * 1e9));
-        lastDue = due;
-        emulator.scheduler().schedule(() -> {
-            try {
-                if (session.isOpen()) {
-                    write(message);
+        later(due, () -> write(message));
+    }
+
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    private record Timed(long due, Step step) {
+    }
+
+    private final java.util.ArrayDeque<Timed> timed = new java.util.ArrayDeque<>();
+
+    private void later(long due, Step step) {
+        synchronized (timed) {
+            lastDue = due;
+            timed.add(new Timed(due, step));
+        }
+        emulator.scheduler().schedule(this::runDue, due - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Runs the queued steps that are due, oldest first; a timer firing a hair early leaves its step to the next. */
+    private void runDue() {
+        synchronized (timed) {
+            while (!timed.isEmpty() && timed.peek().due() <= System.nanoTime() + 1_000_000) {
+                Timed t = timed.poll();
+                try {
+                    if (session.isOpen()) {
+                        t.step().run();
+                    }
+                } catch (IOException e) {
+                    close(1011, "Internal error: " + e.getMessage());
                 }
-            } catch (IOException e) {
-                close(1011, "Internal error: " + e.getMessage());
             }
-        }, due - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
     }
 
     private void write(ObjectNode message) throws IOException {

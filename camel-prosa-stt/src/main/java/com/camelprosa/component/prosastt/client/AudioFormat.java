@@ -53,8 +53,11 @@ public enum AudioFormat {
                                                                              .collect(Collectors.joining(", "))));
     }
 
-    /** The format the first bytes of a file announce, or null when they announce none (raw audio, unknown). */
-    public static AudioFormat detect(byte[] head, int length) {
+    /**
+     * The format a container signature at the start of the bytes proves (RIFF/WAVE, fLaC, OggS, EBML, ID3), or null.
+     * Such a signature wins over a file name.
+     */
+    public static AudioFormat strongSignature(byte[] head, int length) {
         if (startsWith(head, length, 0, "RIFF") && startsWith(head, length, 8, "WAVE")) {
             return WAV;
         }
@@ -68,10 +71,18 @@ public enum AudioFormat {
                 && (head[3] & 0xff) == 0xa3) {
             return WEBM;
         }
-        if (startsWith(head, length, 0, "ID3") || length >= 2 && (head[0] & 0xff) == 0xff && (head[1] & 0xe0) == 0xe0) {
+        if (startsWith(head, length, 0, "ID3")) {
             return MP3;
         }
         return null;
+    }
+
+    /**
+     * MP3 when the bytes start with an MPEG frame sync ({@code FF Ex}), else null. Weak: raw PCM whose first samples
+     * are -1 starts the same way, so a declared format or a file name wins over it.
+     */
+    public static AudioFormat weakSignature(byte[] head, int length) {
+        return length >= 2 && (head[0] & 0xff) == 0xff && (head[1] & 0xe0) == 0xe0 ? MP3 : null;
     }
 
     /** The format a file name's extension suggests, or null. */

@@ -34,33 +34,4 @@ public class ProsaSttException extends RuntimeException {
     public boolean isRetryable() {
         return retryable;
     }
-
-    /** The typed exception for a close code that is not a normal end. */
-    public static ProsaSttException fromClose(int code, String reason) {
-        String seen = " (close " + code + (reason == null || reason.isBlank() ? "" : ": " + reason) + ")";
-        return switch (code) {
-            case 4000 -> new ProsaSttAuthenticationException(
-                    "Prosa STT rejected the API key" + seen + ". Set a valid key in the apiKey option"
-                                                             + " (for example from PROSA_API_KEY); keys come from the Prosa Console.",
-                    code, reason, null);
-            case 4001 -> new ProsaSttInvalidConfigurationException(
-                    "Prosa STT rejected the session configuration" + seen
-                                                                   + ". Check audioFormat, sampleRate and channels against the audio you send.",
-                    code, reason);
-            case 4002 -> new ProsaSttUnknownModelException(
-                    "Prosa STT does not know the model" + seen
-                                                           + ". Use a streaming model such as stt-general-online (prosa-stt:general).",
-                    code, reason);
-            case 4005 -> new ProsaSttQuotaExceededException(
-                    "Prosa STT quota is used up" + seen + ". Buy more quota in the Prosa Console, then send again.", code,
-                    reason);
-            case 4029 -> new ProsaSttRateLimitedException(
-                    "Prosa STT is rate limiting this key" + seen + ". Retry later with backoff"
-                                                                   + " (e.g. onException(ProsaSttRateLimitedException.class).maximumRedeliveries(5).redeliveryDelay(2000).useExponentialBackOff()).",
-                    code, reason);
-            default -> new ProsaSttConnectionException(
-                    "Prosa STT session ended abnormally" + seen + ". The whole audio can be sent again.", code, reason,
-                    null);
-        };
-    }
 }

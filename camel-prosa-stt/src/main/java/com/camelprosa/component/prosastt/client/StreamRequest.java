@@ -1,88 +1,166 @@
 package com.camelprosa.component.prosastt.client;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 
 import javax.net.ssl.SSLContext;
 
 /**
- * Everything one streaming session needs besides the audio. {@link #toString()} never shows the API key.
+ * Everything one streaming session needs besides the audio, validated once when it is built. {@link #toString()}
+ * never shows the API key.
  *
- * @param url             websocket URL of the service ({@code ws://} or {@code wss://})
- * @param apiKey          the secret API key
- * @param authMode        how the key is sent
- * @param model           the model name, e.g. {@code stt-general-online}
- * @param label           label stored with the job; null for none
- * @param includePartial  ask for interim {@code partial} transcripts
- * @param includeFiller   keep filler words
- * @param audioFormat     {@code auto} or a wire name of {@link AudioFormat}
- * @param sampleRate      Hz, or null; required for raw formats
- * @param channels        channel count, or null
- * @param chunkSize       bytes per binary frame
- * @param connectTimeout  bound on the websocket handshake, milliseconds
- * @param responseTimeout bound on silence from the server while a session is open, milliseconds
- * @param maxMessageSize  largest text message accepted from the server, bytes
- * @param sslContext      TLS context for {@code wss://}, or null for the JVM's default trust
- * @param proxy           HTTP proxy URI (e.g. {@code http://proxy:3128}), or null for a direct connection
- * @param realtime        send the audio at its own pace instead of as fast as the server reads it
+ * <pre>{@code
+ * StreamRequest request = StreamRequest.builder().apiKey(key).model("stt-general-online").build();
+ * }</pre>
  */
-public record StreamRequest(String url, String apiKey, AuthMode authMode, String model, String label,
-        boolean includePartial, boolean includeFiller, String audioFormat, Integer sampleRate, Integer channels,
-        int chunkSize, long connectTimeout, long responseTimeout, int maxMessageSize, SSLContext sslContext,
-        String proxy, boolean realtime) {
+public final class StreamRequest {
 
     /** Default for {@code maxMessageSize}: far above any real result message, far below a heap problem. */
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 1024 * 1024;
 
+    /** The largest {@code chunkSize}: the vendor sends 16 000 bytes; larger frames only cost memory per stream. */
+    public static final int MAX_CHUNK_SIZE = 4 * 1024 * 1024;
+
     /** The vendor's streaming endpoint. */
     public static final String DEFAULT_URL = "wss://s-api.prosa.ai/v2/speech/stt";
 
-    /**
-     * Checks what can be checked before connecting.
-     *
-     * @throws ProsaSttInvalidInputException naming the problem and the fix
-     */
-    public void validate() {
-        if (apiKey == null || apiKey.isBlank()) {
-            throw new ProsaSttInvalidInputException(
-                    "No API key: set the apiKey option (for example apiKey=RAW({{env:PROSA_API_KEY}}))"
-                                                    + " or camel.component.prosa-stt.api-key.");
-        }
-        if (model == null || model.isBlank()) {
-            throw new ProsaSttInvalidInputException("No model: use prosa-stt:<model>, e.g. prosa-stt:general.");
-        }
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ProsaSttInvalidInputException("The url option '" + url + "' is not a valid URI.", e);
-        }
-        if (!"ws".equalsIgnoreCase(uri.getScheme()) && !"wss".equalsIgnoreCase(uri.getScheme())) {
-            throw new ProsaSttInvalidInputException(
-                    "The url option must start with ws:// or wss://, for example " + DEFAULT_URL + ".");
-        }
-        AudioFormat format = AudioFormat.fromName(audioFormat);
-        if (format != null) {
-            checkRawFormat(format);
-        }
-        if (sampleRate != null && sampleRate <= 0 || channels != null && channels <= 0) {
-            throw new ProsaSttInvalidInputException("sampleRate and channels must be positive when set.");
-        }
-        if (chunkSize <= 0 || connectTimeout <= 0 || responseTimeout <= 0 || maxMessageSize <= 0) {
-            throw new ProsaSttInvalidInputException(
-                    "chunkSize, connectTimeout, responseTimeout and maxMessageSize must be positive.");
-        }
-        if (proxy != null && !proxy.isBlank()) {
-            URI p;
-            try {
-                p = URI.create(proxy);
-            } catch (IllegalArgumentException e) {
-                throw new ProsaSttInvalidInputException("The proxy option '" + proxy + "' is not a valid URI.", e);
-            }
-            if (!"http".equalsIgnoreCase(p.getScheme()) || p.getHost() == null) {
-                throw new ProsaSttInvalidInputException(
-                        "The proxy option must be an HTTP proxy URI such as http://proxy.example.com:3128.");
-            }
-        }
+    private final String url;
+    private final String apiKey;
+    private final AuthMode authMode;
+    private final String model;
+    private final String label;
+    private final boolean includePartial;
+    private final boolean includeFiller;
+    private final AudioFormat audioFormat;
+    private final Integer sampleRate;
+    private final Integer channels;
+    private final int chunkSize;
+    private final long connectTimeout;
+    private final long responseTimeout;
+    private final long finalizeTimeout;
+    private final int maxMessageSize;
+    private final SSLContext sslContext;
+    private final String proxy;
+    private final boolean realtime;
+
+    private StreamRequest(Builder b) {
+        url = b.url;
+        apiKey = b.apiKey;
+        authMode = b.authMode;
+        model = b.model;
+        label = b.label;
+        includePartial = b.includePartial;
+        includeFiller = b.includeFiller;
+        audioFormat = AudioFormat.fromName(b.audioFormat);
+        sampleRate = b.sampleRate;
+        channels = b.channels;
+        chunkSize = b.chunkSize;
+        connectTimeout = b.connectTimeout;
+        responseTimeout = b.responseTimeout;
+        finalizeTimeout = b.finalizeTimeout;
+        maxMessageSize = b.maxMessageSize;
+        sslContext = b.sslContext;
+        proxy = b.proxy == null || b.proxy.isBlank() ? null : b.proxy.trim();
+        realtime = b.realtime;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Websocket URL of the service ({@code ws://} or {@code wss://}). */
+    public String url() {
+        return url;
+    }
+
+    /** The secret API key. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public AuthMode authMode() {
+        return authMode;
+    }
+
+    /** The model name, e.g. {@code stt-general-online}. */
+    public String model() {
+        return model;
+    }
+
+    /** Label stored with the job; null for none. */
+    public String label() {
+        return label;
+    }
+
+    public boolean includePartial() {
+        return includePartial;
+    }
+
+    public boolean includeFiller() {
+        return includeFiller;
+    }
+
+    /** The declared format, or null to detect it from the bytes and the file name. */
+    public AudioFormat audioFormat() {
+        return audioFormat;
+    }
+
+    /** Hz, or null; required for raw formats. */
+    public Integer sampleRate() {
+        return sampleRate;
+    }
+
+    public Integer channels() {
+        return channels;
+    }
+
+    /** Bytes per binary frame. */
+    public int chunkSize() {
+        return chunkSize;
+    }
+
+    /** Bound on the whole connect (TCP, TLS and the websocket upgrade), in milliseconds. */
+    public long connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Bound on a stretch without progress (audio accepted, or a new result), in milliseconds. */
+    public long responseTimeout() {
+        return responseTimeout;
+    }
+
+    /** Bound on the whole wait from the end of the audio to the server's confirmation, in milliseconds. */
+    public long finalizeTimeout() {
+        return finalizeTimeout;
+    }
+
+    public int maxMessageSize() {
+        return maxMessageSize;
+    }
+
+    /** TLS context for {@code wss://}, or null for the JVM's default trust. */
+    public SSLContext sslContext() {
+        return sslContext;
+    }
+
+    /** HTTP proxy URI, or null for a direct connection. */
+    public String proxy() {
+        return proxy;
+    }
+
+    /** Send the audio at its own pace instead of as fast as the server reads it. */
+    public boolean realtime() {
+        return realtime;
+    }
+
+    /** A copy with another label, model or format (per-message overrides), validated again. */
+    public Builder toBuilder() {
+        return new Builder().url(url).apiKey(apiKey).authMode(authMode).model(model).label(label)
+                .includePartial(includePartial).includeFiller(includeFiller)
+                .audioFormat(audioFormat == null ? AudioFormat.AUTO : audioFormat.wireName()).sampleRate(sampleRate)
+                .channels(channels).chunkSize(chunkSize).connectTimeout(connectTimeout)
+                .responseTimeout(responseTimeout).finalizeTimeout(finalizeTimeout).maxMessageSize(maxMessageSize)
+                .sslContext(sslContext).proxy(proxy).realtime(realtime);
     }
 
     /** Raw audio has no header, so the server cannot know its rate: it must be given. */
@@ -98,9 +176,216 @@ public record StreamRequest(String url, String apiKey, AuthMode authMode, String
     public String toString() {
         return "StreamRequest[url=" + url + ", authMode=" + authMode + ", model=" + model + ", label=" + label
                + ", includePartial=" + includePartial + ", includeFiller=" + includeFiller + ", audioFormat="
-               + audioFormat + ", sampleRate=" + sampleRate + ", channels=" + channels + ", chunkSize=" + chunkSize
-               + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout + ", maxMessageSize="
+               + (audioFormat == null ? AudioFormat.AUTO : audioFormat.wireName()) + ", sampleRate=" + sampleRate
+               + ", channels=" + channels + ", chunkSize=" + chunkSize + ", connectTimeout=" + connectTimeout
+               + ", responseTimeout=" + responseTimeout + ", finalizeTimeout=" + finalizeTimeout + ", maxMessageSize="
                + maxMessageSize + ", tls=" + (sslContext == null ? "default" : "custom") + ", proxy=" + proxy
                + ", realtime=" + realtime + ", apiKey=xxxxxx]";
+    }
+
+    /** Builds a {@link StreamRequest}; {@link #build()} checks every value and names the option to fix. */
+    public static final class Builder {
+        private String url = DEFAULT_URL;
+        private String apiKey;
+        private AuthMode authMode = AuthMode.header;
+        private String model;
+        private String label;
+        private boolean includePartial;
+        private boolean includeFiller;
+        private String audioFormat = AudioFormat.AUTO;
+        private Integer sampleRate;
+        private Integer channels;
+        private int chunkSize = 16000;
+        private long connectTimeout = 10000;
+        private long responseTimeout = 30000;
+        private long finalizeTimeout = 600000;
+        private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+        private SSLContext sslContext;
+        private String proxy;
+        private boolean realtime;
+
+        private Builder() {
+        }
+
+        public Builder url(String url) {
+            this.url = url;
+            return this;
+        }
+
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        public Builder authMode(AuthMode authMode) {
+            this.authMode = authMode;
+            return this;
+        }
+
+        public Builder model(String model) {
+            this.model = model;
+            return this;
+        }
+
+        public Builder label(String label) {
+            this.label = label;
+            return this;
+        }
+
+        public Builder includePartial(boolean includePartial) {
+            this.includePartial = includePartial;
+            return this;
+        }
+
+        public Builder includeFiller(boolean includeFiller) {
+            this.includeFiller = includeFiller;
+            return this;
+        }
+
+        /** {@code auto} (or null) to detect, else a wire name of {@link AudioFormat}. */
+        public Builder audioFormat(String audioFormat) {
+            this.audioFormat = audioFormat;
+            return this;
+        }
+
+        public Builder sampleRate(Integer sampleRate) {
+            this.sampleRate = sampleRate;
+            return this;
+        }
+
+        public Builder channels(Integer channels) {
+            this.channels = channels;
+            return this;
+        }
+
+        public Builder chunkSize(int chunkSize) {
+            this.chunkSize = chunkSize;
+            return this;
+        }
+
+        public Builder connectTimeout(long millis) {
+            this.connectTimeout = millis;
+            return this;
+        }
+
+        public Builder responseTimeout(long millis) {
+            this.responseTimeout = millis;
+            return this;
+        }
+
+        public Builder finalizeTimeout(long millis) {
+            this.finalizeTimeout = millis;
+            return this;
+        }
+
+        public Builder maxMessageSize(int maxMessageSize) {
+            this.maxMessageSize = maxMessageSize;
+            return this;
+        }
+
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
+        }
+
+        public Builder proxy(String proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        public Builder realtime(boolean realtime) {
+            this.realtime = realtime;
+            return this;
+        }
+
+        /**
+         * Checks every value and builds the request.
+         *
+         * @throws ProsaSttInvalidConfigurationException for a wrong connection or sending option (url, timeouts,
+         *                                               chunkSize...), naming it and the fix
+         * @throws ProsaSttInvalidInputException         for audio settings that cannot describe any audio
+         */
+        public StreamRequest build() {
+            if (apiKey == null || apiKey.isBlank()) {
+                throw invalid("No API key: set the apiKey option (for example apiKey=RAW({{env:PROSA_API_KEY}}), or"
+                              + " camel.component.prosa-stt.api-key). Keys come from the Prosa Console.");
+            }
+            if (model == null || model.isBlank()) {
+                throw invalid("No model: use prosa-stt:<model>, e.g. prosa-stt:general.");
+            }
+            checkUrl(url);
+            if (authMode == null) {
+                throw invalid("The authMode option is not set: use header or message.");
+            }
+            positive("chunkSize", chunkSize, "e.g. 16000");
+            if (chunkSize > MAX_CHUNK_SIZE) {
+                throw invalid("chunkSize=" + chunkSize + " is above the limit of " + MAX_CHUNK_SIZE
+                              + " bytes: each open stream holds two chunks in memory. Use 16000 (the vendor's size).");
+            }
+            positive("connectTimeout", connectTimeout, "e.g. 10s");
+            positive("responseTimeout", responseTimeout, "e.g. 30s");
+            positive("finalizeTimeout", finalizeTimeout, "e.g. 10m");
+            positive("maxMessageSize", maxMessageSize, "e.g. 1048576");
+            if (sampleRate != null && sampleRate <= 0) {
+                throw new ProsaSttInvalidInputException("sampleRate=" + sampleRate + " must be positive (e.g. 16000).");
+            }
+            if (channels != null && channels <= 0) {
+                throw new ProsaSttInvalidInputException("channels=" + channels + " must be positive (e.g. 1).");
+            }
+            checkProxy(proxy);
+            StreamRequest request = new StreamRequest(this);
+            if (request.audioFormat != null) {
+                request.checkRawFormat(request.audioFormat);
+            }
+            return request;
+        }
+
+        private static void positive(String option, long value, String example) {
+            if (value <= 0) {
+                throw invalid(option + "=" + value + " must be positive (" + example + ").");
+            }
+        }
+
+        private static void checkUrl(String url) {
+            URI uri;
+            try {
+                uri = new URI(url);
+            } catch (URISyntaxException | NullPointerException e) {
+                throw new ProsaSttInvalidConfigurationException("The url option '" + url + "' is not a valid URI: use"
+                                                                + " e.g. " + DEFAULT_URL + ".", e);
+            }
+            if (!"ws".equalsIgnoreCase(uri.getScheme()) && !"wss".equalsIgnoreCase(uri.getScheme())) {
+                throw invalid("The url option '" + url + "' must start with ws:// or wss://, for example "
+                              + DEFAULT_URL + ".");
+            }
+            if (uri.getHost() == null) {
+                throw invalid("The url option '" + url + "' has no host name: use e.g. " + DEFAULT_URL + ".");
+            }
+            if (uri.getPort() > 65535) {
+                throw invalid("The url option '" + url + "' has port " + uri.getPort()
+                              + ", outside 1-65535: fix the port in the url.");
+            }
+        }
+
+        private static void checkProxy(String proxy) {
+            if (proxy == null || proxy.isBlank()) {
+                return;
+            }
+            URI p;
+            try {
+                p = new URI(proxy.trim());
+            } catch (URISyntaxException e) {
+                throw new ProsaSttInvalidConfigurationException("The proxy option '" + proxy + "' is not a valid URI:"
+                                                                + " use e.g. http://proxy.example.com:3128.", e);
+            }
+            if (!"http".equalsIgnoreCase(p.getScheme()) || p.getHost() == null || p.getPort() > 65535) {
+                throw invalid("The proxy option '" + proxy + "' must be an HTTP proxy URI such as"
+                              + " http://proxy.example.com:3128.");
+            }
+        }
+
+        private static ProsaSttInvalidConfigurationException invalid(String message) {
+            return new ProsaSttInvalidConfigurationException(message, null);
+        }
     }
 }

@@ -2,29 +2,20 @@ package com.camelprosa.component.prosastt.client;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import javax.net.ssl.SSLException;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
@@ -32,67 +23,61 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
-import org.glassfish.tyrus.client.ClientManager;
-import org.glassfish.tyrus.core.HandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One streaming session: one websocket, one job. Opens the audio, connects, sends the configuration, uploads the
- * audio once the server has {@code created} the job, collects results, and completes {@link #result()} exactly once:
- * on the server's close, on an error, or when the server stays silent longer than the response timeout.
+ * audio once the server has {@code created} the job, collects results, and completes {@link #result()} exactly once.
  * <p>
- * Public only because Tyrus invokes websocket callbacks reflectively; not an API: use {@link ProsaSttClient}.
+ * It succeeds only when the server confirmed the job ({@code status: complete} or its closing {@code metadata})
+ * after all the audio and the end frame were sent; every other end is a typed failure. Bounds: the whole connect
+ * within connectTimeout from the start of the connect; no stretch without progress (audio accepted, a new result or
+ * partial) longer than responseTimeout; confirmation within finalizeTimeout of the end of the audio.
  */
-public final class StreamingSession extends Endpoint {
+final class StreamingSession implements UploadPump.Owner {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamingSession.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long SEND_FAILURE_GRACE_MILLIS = 1000;
     /** Tyrus closes with 1011 and this reason when a frame overflows its incoming buffer (sized to maxMessageSize). */
     private static final String TYRUS_BUFFER_OVERFLOW = "Buffer overflow.";
+    /** A server that confirmed the job gets this long to send the rest (metadata or close) before we end it. */
+    private static final long CONFIRMED_GRACE_MILLIS = 1000;
 
     private final StreamRequest request;
     private final AudioSource source;
-    private final ClientManager manager;
-    private final Executor connectors;
+    private final TyrusConnector connector;
     private final Executor senders;
     private final ScheduledExecutorService timers;
-    private final Runnable onEnd;
     private final Consumer<TranscriptEvent> listener;
+    private final Runnable onEnd;
     private final CompletableFuture<Transcript> result = new CompletableFuture<>();
     private final CompletableFuture<String> created = new CompletableFuture<>();
     private final List<Segment> segments = new ArrayList<>();
 
-    private volatile String phase = "opening the audio";
-    private volatile long lastActivity = System.nanoTime();
+    private volatile SessionPhase phase = SessionPhase.OPENING_AUDIO;
+    private volatile long phaseStart = System.nanoTime();
+    private volatile long lastProgress = System.nanoTime();
+    private volatile long endFrameAt;
+    private volatile long confirmedAt;
     private volatile InputStream audio;
     private volatile byte[] firstChunk;
+    private volatile UploadPump pump;
     private volatile Session socket;
+    private volatile Future<?> connecting;
     private volatile ScheduledFuture<?> watchdog;
-    private volatile boolean endOfAudioSent;
-    private volatile boolean statusComplete;
     private volatile String jobId;
-    private volatile JsonNode metadata;
-    private volatile double bytesPerSecond;
-    private volatile long uploadStart;
-    private volatile long queuedBytes;
-    private volatile boolean audioEnded;
-    private final Queue<byte[]> freeBuffers = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicBoolean pumping = new AtomicBoolean();
-    private final AtomicBoolean endOfAudioQueued = new AtomicBoolean();
+    private volatile boolean statusComplete;
+    private volatile ServerMessage.Metadata metadata;
+    private volatile String lastPartial;
 
-    StreamingSession(StreamRequest request, AudioSource source, ClientManager manager, Executor connectors,
-                     Executor senders, ScheduledExecutorService timers, Consumer<TranscriptEvent> listener,
-                     Runnable onEnd) {
-        this.connectors = connectors;
+    StreamingSession(StreamRequest request, AudioSource source, TyrusConnector connector, Executor senders,
+                     ScheduledExecutorService timers, Consumer<TranscriptEvent> listener, Runnable onEnd) {
         this.request = request;
-        this.listener = listener;
         this.source = source;
-        this.manager = manager;
+        this.connector = connector;
         this.senders = senders;
         this.timers = timers;
+        this.listener = listener;
         this.onEnd = onEnd;
     }
 
@@ -105,293 +90,346 @@ public final class StreamingSession extends Endpoint {
         return created;
     }
 
+    String jobId() {
+        return jobId;
+    }
+
+    SessionPhase phase() {
+        return phase;
+    }
+
     void start() {
-        long period = Math.max(5, Math.min(500, request.responseTimeout() / 4));
-        watchdog = timers.scheduleWithFixedDelay(this::checkSilence, period, period, TimeUnit.MILLISECONDS);
-        connectors.execute(this::openAndConnect);
-    }
-
-    /** Ends the session from outside (client shutdown). */
-    void abort(String why) {
-        fail(new ProsaSttConnectionException(why, ProsaSttException.NO_CLOSE_CODE, null, null));
-    }
-
-    private void openAndConnect() {
-        if (result.isDone()) {
-            return; // timed out or aborted while waiting for a connector
-        }
         try {
-            byte[] head;
-            try {
-                audio = source.open();
-                head = audio.readNBytes(request.chunkSize());
-            } catch (IOException e) {
-                throw new ProsaSttInvalidInputException("Cannot read the audio"
-                                                        + (source.fileName() == null ? "" : " (" + source.fileName() + ")")
-                                                        + ": " + e.getMessage(), e);
-            }
-            if (head.length == 0) {
-                throw new ProsaSttInvalidInputException(
-                        "The audio is empty" + (source.fileName() == null ? "" : " (" + source.fileName() + ")")
-                                                        + ": nothing was sent and no quota was spent. Send a non-empty audio file.");
-            }
-            firstChunk = head;
-            AudioFormat format = resolveFormat(head);
-            if (request.realtime()) {
-                bytesPerSecond = AudioPacing.bytesPerSecond(head, format, request.sampleRate(), request.channels());
-            }
-            String configuration = configuration(format);
-            phase = "connecting to " + request.url();
-            touch();
-            TyrusLogGuard.check();
-            Session s = manager.connectToServer(this, clientConfig(), URI.create(request.url()));
+            long period = Math.max(5, Math.min(250, Math.min(request.responseTimeout(), request.connectTimeout()) / 4));
+            watchdog = timers.scheduleWithFixedDelay(this::checkBounds, period, period, TimeUnit.MILLISECONDS);
+            // Opening and reading the first chunk may block (a live stream): never on the caller's thread.
+            senders.execute(this::openAudioAndConnect);
+        } catch (RejectedExecutionException e) {
+            fail(shutDown(e));
+        }
+    }
+
+    /** Ends the session from outside (client shutdown, stream closed by its reader). */
+    void abort(ProsaSttException why) {
+        fail(why);
+    }
+
+    // ---- opening the audio and connecting
+
+    private void openAudioAndConnect() {
+        try {
             if (result.isDone()) {
-                closeQuietly(s, CloseReason.CloseCodes.GOING_AWAY, "Session ended");
                 return;
             }
-            phase = "waiting for the server to create the job";
-            touch();
-            if (request.authMode() == AuthMode.message) {
-                s.getBasicRemote().sendText(JSON.createObjectNode().put("token", request.apiKey()).toString());
+            InputStream in = source.open();
+            audio = in;
+            if (result.isDone()) { // aborted while the source was opening
+                closeAudio();
+                return;
             }
-            s.getBasicRemote().sendText(configuration);
+            byte[] head = in.readNBytes(request.chunkSize());
+            AudioFormat format = AudioInspector.inspect(head, source.fileName(), request);
+            firstChunk = head;
+            double bytesPerSecond = request.realtime()
+                    ? AudioPacing.bytesPerSecond(head, format, request.sampleRate(), request.channels()) : 0;
+            pump = new UploadPump(in, source.mayBlock(), request.chunkSize(), bytesPerSecond, this::sendFrame, this,
+                    senders, timers);
+            String configuration = configuration(format);
+            enter(SessionPhase.CONNECTING);
+            TyrusLogGuard.check();
+            connecting = connector.connect(request, new Socket(configuration), clientConfig(), this::connectFailed);
         } catch (ProsaSttException e) {
             fail(e);
-        } catch (Exception e) {
-            fail(connectFailure(e));
-        }
-    }
-
-    /**
-     * Sends the audio in chunks with at most {@code maxInFlight} of them handed to the socket and not yet written
-     * (two, so reading the next chunk overlaps writing this one; one with realtime pacing). A slow server therefore
-     * slows the reading instead of filling the heap, and no thread waits in between: each written chunk triggers the
-     * next read. With realtime pacing a chunk is sent when the audio before it has "played".
-     */
-    private void startUpload() {
-        phase = "sending audio";
-        uploadStart = System.nanoTime();
-        int maxInFlight = bytesPerSecond > 0 ? 1 : 2;
-        for (int i = 0; i < maxInFlight; i++) {
-            freeBuffers.add(new byte[request.chunkSize()]);
-        }
-        byte[] first = firstChunk;
-        firstChunk = null;
-        inFlight.incrementAndGet();
-        queuedBytes = first.length;
-        send(first, first.length, false);
-    }
-
-    /** Reads and sends chunks while buffers are free; one pump at a time, re-run by every completed write. */
-    private void pump() {
-        if (!pumping.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            byte[] buffer;
-            while (!result.isDone() && !audioEnded && (buffer = freeBuffers.poll()) != null) {
-                int n = readAvailable(buffer);
-                if (n < 0) {
-                    freeBuffers.add(buffer);
-                    audioEnded = true;
-                    break;
-                }
-                byte[] chunk = buffer;
-                long delay = bytesPerSecond > 0
-                        ? uploadStart + (long) (queuedBytes / bytesPerSecond * 1e9) - System.nanoTime() : 0;
-                queuedBytes += n;
-                inFlight.incrementAndGet();
-                if (delay > 0) {
-                    // An async send only queues the frame: the timer thread can do it without a hand-off.
-                    timers.schedule(() -> send(chunk, n, true), delay, TimeUnit.NANOSECONDS);
-                } else {
-                    send(chunk, n, true);
-                }
-            }
         } catch (IOException e) {
-            fail(new ProsaSttInvalidInputException("Reading the audio failed while sending it: " + e.getMessage(), e));
-        } finally {
-            pumping.set(false);
-        }
-        if (result.isDone()) {
-            return;
-        }
-        if (audioEnded && inFlight.get() == 0) {
-            sendEndOfAudio();
-        } else if (!audioEnded && !freeBuffers.isEmpty()) {
-            execute(this::pump); // a write completed while this pump was finishing
-        }
-    }
-
-    /**
-     * Reads what the audio has now, up to a chunk: a live stream that has produced only part of a chunk is sent
-     * as it is rather than held back. Returns -1 at the end of the audio.
-     */
-    private int readAvailable(byte[] into) throws IOException {
-        int n = audio.read(into, 0, into.length);
-        while (n >= 0 && n < into.length && audio.available() > 0) {
-            int more = audio.read(into, n, into.length - n);
-            if (more < 0) {
-                break;
-            }
-            n += more;
-        }
-        return n;
-    }
-
-    private void send(byte[] data, int length, boolean pooled) {
-        if (result.isDone()) {
-            return;
-        }
-        try {
-            socket.getAsyncRemote().sendBinary(ByteBuffer.wrap(data, 0, length), sent -> {
-                if (!sent.isOK()) {
-                    sendFailed(sent.getException());
-                    return;
-                }
-                touch();
-                if (pooled) {
-                    freeBuffers.add(data);
-                }
-                inFlight.decrementAndGet();
-                if (source.mayBlock()) {
-                    execute(this::pump);
-                } else {
-                    pump(); // a file or bytes: reading the next chunk here is quicker than a thread hand-off
-                }
-            });
-        } catch (RuntimeException e) {
-            sendFailed(e);
-        }
-    }
-
-    private void sendEndOfAudio() {
-        if (!endOfAudioQueued.compareAndSet(false, true)) {
-            return;
-        }
-        closeAudio();
-        // Set first: a fast server may answer the end frame and close before the send completes.
-        endOfAudioSent = true;
-        phase = "waiting for the final results";
-        try {
-            socket.getAsyncRemote().sendBinary(ByteBuffer.allocate(0), sent -> {
-                if (sent.isOK()) {
-                    touch();
-                } else {
-                    sendFailed(sent.getException());
-                }
-            });
-        } catch (RuntimeException e) {
-            sendFailed(e);
-        }
-    }
-
-    /**
-     * A server that ends the session (quota, close code) makes the send fail too, and its explanation may still be
-     * on its way in: give it a moment to arrive before calling this a dropped connection.
-     */
-    private void sendFailed(Throwable e) {
-        if (result.isDone()) {
-            return;
-        }
-        ProsaSttConnectionException dropped = new ProsaSttConnectionException(
-                "Sending audio to Prosa STT failed: " + e.getMessage() + ". The whole audio can be sent again.",
-                ProsaSttException.NO_CLOSE_CODE, null, e);
-        timers.schedule(() -> fail(dropped), Math.min(request.responseTimeout(), SEND_FAILURE_GRACE_MILLIS),
-                TimeUnit.MILLISECONDS);
-    }
-
-    private void execute(Runnable task) {
-        try {
-            senders.execute(task);
+            fail(new ProsaSttInvalidInputException("Cannot read the audio" + named() + ": "
+                                                   + Failures.sentence(e.getMessage()) + ".", e));
         } catch (RejectedExecutionException e) {
-            abort("The Prosa STT client was shut down while the session was open.");
+            fail(shutDown(e));
+        } catch (RuntimeException | Error e) {
+            fail(new ProsaSttInvalidInputException("Cannot read the audio" + named() + " ("
+                                                   + e.getClass().getSimpleName() + ": " + Failures.sentence(e.getMessage()) + ").", e));
         }
+    }
+
+    private void connectFailed(Throwable error) {
+        if (!result.isDone()) {
+            fail(Failures.fromConnect(error, request.url()));
+        }
+    }
+
+    /** The Tyrus side of the session: a private adapter, so the session's own methods are not websocket callbacks. */
+    private final class Socket extends Endpoint {
+        private final String configuration;
+
+        Socket(String configuration) {
+            this.configuration = configuration;
+        }
+
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            socket = session;
+            if (result.isDone()) { // timed out or aborted while the upgrade was on its way
+                connector.abort(session);
+                return;
+            }
+            session.setMaxTextMessageBufferSize(request.maxMessageSize());
+            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) StreamingSession.this::onText);
+            session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) StreamingSession.this::onBinary);
+            enter(SessionPhase.AWAITING_CREATED);
+            progress();
+            ObjectNode token = ServerMessage.JSON.createObjectNode();
+            if (request.authMode() == AuthMode.message) {
+                session.getAsyncRemote().sendText(token.put("token", request.apiKey()).toString());
+            }
+            session.getAsyncRemote().sendText(configuration);
+        }
+
+        @Override
+        public void onClose(Session session, CloseReason reason) {
+            StreamingSession.this.onClose(reason.getCloseCode().getCode(), reason.getReasonPhrase());
+        }
+
+        @Override
+        public void onError(Session session, Throwable error) {
+            StreamingSession.this.onError(error);
+        }
+    }
+
+    // ---- the upload (UploadPump.Owner)
+
+    private void sendFrame(ByteBuffer frame, Consumer<Throwable> done) {
+        socket.getAsyncRemote().sendBinary(frame, sent -> done.accept(sent.isOK() ? null : sent.getException()));
     }
 
     @Override
-    public void onOpen(Session session, EndpointConfig config) {
-        socket = session;
-        session.setMaxTextMessageBufferSize(request.maxMessageSize());
-        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
+    public boolean isOpen() {
+        return !result.isDone();
     }
+
+    @Override
+    public void audioWritten() {
+        progress();
+    }
+
+    @Override
+    public void endFrameQueued() {
+        closeAudio();
+        endFrameAt = System.nanoTime();
+        enter(SessionPhase.AWAITING_CONFIRMATION);
+        finishIfConfirmed();
+    }
+
+    @Override
+    public void uploadFailed(ProsaSttException error) {
+        fail(error);
+    }
+
+    /**
+     * A server that ends the session (quota, close code) makes the send fail too, and its explanation may still be on
+     * its way in: give it a moment to arrive before calling this a dropped connection.
+     */
+    @Override
+    public void writeFailed(Throwable error) {
+        if (result.isDone()) {
+            return;
+        }
+        ProsaSttConnectionException dropped = new ProsaSttConnectionException("Sending audio to Prosa STT failed"
+                                                                              + " after " + sentBytes() + " bytes (" + Failures.rootMessage(error) + "). " + Failures.SEND_AGAIN,
+                ProsaSttException.NO_CLOSE_CODE, null, error);
+        try {
+            timers.schedule(() -> fail(dropped), Math.min(request.responseTimeout(), CONFIRMED_GRACE_MILLIS),
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            fail(dropped);
+        }
+    }
+
+    // ---- what the server says
 
     private void onText(String text) {
-        touch();
-        JsonNode message;
         try {
-            message = JSON.readTree(text);
-        } catch (IOException e) {
-            LOG.debug("Ignoring a message that is not JSON ({} chars)", text.length());
+            handle(ServerMessage.parse(text));
+        } catch (RuntimeException | Error e) {
+            fail(new ProsaSttProtocolException("Handling a Prosa STT message failed while " + phase + " ("
+                                               + e.getClass().getSimpleName() + ").", ProsaSttException.NO_CLOSE_CODE, null, e));
+        }
+    }
+
+    private void handle(ServerMessage message) {
+        if (message instanceof ServerMessage.Created c) {
+            jobId = c.jobId();
+            if (created.complete(c.jobId())) { // false for a repeated 'created', or a session already failed
+                enter(SessionPhase.SENDING_AUDIO);
+                byte[] first = firstChunk;
+                firstChunk = null;
+                execute(() -> pump.start(first));
+            }
+        } else if (message instanceof ServerMessage.Status s) {
+            if (s.isComplete() && !statusComplete) {
+                statusComplete = true;
+                confirmed();
+            } else if (s.isFailed()) {
+                fail(new ProsaSttConnectionException("Prosa STT reported the job " + jobId + " as failed. "
+                                                     + Failures.SEND_AGAIN, ProsaSttException.NO_CLOSE_CODE, null, null));
+            }
+        } else if (message instanceof ServerMessage.Partial p) {
+            if (statusComplete) {
+                return;
+            }
+            if (!p.text().equals(lastPartial)) {
+                lastPartial = p.text();
+                progress();
+            }
+            emit(new TranscriptEvent(TranscriptEvent.Type.PARTIAL, p.text(), null, null, jobId));
+        } else if (message instanceof ServerMessage.Result r) {
+            if (statusComplete) {
+                LOG.debug("Ignoring a result after job {} was confirmed complete", jobId);
+                return;
+            }
+            synchronized (segments) {
+                segments.add(new Segment(r.text(), r.start(), r.end()));
+            }
+            lastPartial = null;
+            progress();
+            emit(new TranscriptEvent(TranscriptEvent.Type.RESULT, r.text(), r.start(), r.end(), jobId));
+        } else if (message instanceof ServerMessage.Metadata m) {
+            if (metadata == null) {
+                metadata = m;
+                confirmed();
+            }
+        } else if (message instanceof ServerMessage.Quota q) {
+            fail(new ProsaSttQuotaExceededException("Prosa STT quota ran out during the session (quota_used="
+                                                    + q.quotaUsed() + "). Buy more quota in the Prosa Console, then send again.",
+                    ProsaSttException.NO_CLOSE_CODE, null));
+        } else if (message instanceof ServerMessage.Ignored i) {
+            LOG.debug("Ignoring a Prosa STT message: {}", i.why());
+        }
+    }
+
+    private void onBinary(ByteBuffer data) {
+        fail(new ProsaSttProtocolException("Prosa STT sent a binary frame (" + data.remaining() + " bytes) while "
+                                           + phase + "; the protocol has only text messages from the server. Check that the url option points at"
+                                           + " the Prosa STT streaming API.", ProsaSttException.NO_CLOSE_CODE, null));
+    }
+
+    private void confirmed() {
+        if (endFrameAt == 0) {
+            ServerMessage.Metadata m = metadata;
+            boolean maxReached = m != null && Boolean.TRUE.equals(m.maxReached());
+            fail(maxReached
+                    ? new ProsaSttInvalidInputException("The audio is longer than Prosa STT's maximum session ("
+                                                        + (m.maxDuration() == null ? "max_duration" : m.maxDuration() + " s")
+                                                        + "): the server ended the job after " + sentBytes() + " bytes. Split the audio into shorter parts.")
+                    : new ProsaSttConnectionException("Prosa STT confirmed the job while the audio was still being sent"
+                                                      + " (" + sentBytes() + " bytes sent, no end frame yet): the transcript would miss the rest. "
+                                                      + Failures.SEND_AGAIN, ProsaSttException.NO_CLOSE_CODE, null, null));
             return;
         }
-        switch (message.path("type").asText("")) {
-            case "created" -> {
-                jobId = message.path("id").asText(null);
-                if (created.complete(jobId)) { // false for a repeated 'created', or a session already failed
-                    execute(this::startUpload);
-                }
-            }
-            case "status" -> onStatus(message.path("status").asText(""));
-            case "partial" -> emit(new TranscriptEvent(TranscriptEvent.Type.PARTIAL,
-                    message.path("transcript").asText(""), null, null, jobId));
-            case "result" -> {
-                Segment segment = new Segment(message.path("transcript").asText(""),
-                        message.path("time_start").asDouble(), message.path("time_end").asDouble());
-                synchronized (segments) {
-                    segments.add(segment);
-                }
-                emit(new TranscriptEvent(TranscriptEvent.Type.RESULT, segment.text(), segment.start(), segment.end(),
-                        jobId));
-            }
-            case "metadata" -> metadata = message;
-            case "quota" -> fail(new ProsaSttQuotaExceededException(
-                    "Prosa STT quota ran out during the session (quota_used=" + message.path("quota_used").asText()
-                                                                    + "). Buy more quota in the Prosa Console, then send again.",
-                    ProsaSttException.NO_CLOSE_CODE, null));
-            default -> LOG.trace("Ignoring message of type {}", message.path("type").asText());
-        }
+        confirmedAt = System.nanoTime();
+        progress();
+        finishIfConfirmed();
     }
 
-    private void onStatus(String status) {
-        if ("complete".equals(status)) {
-            statusComplete = true;
-        } else if ("failed".equals(status)) {
-            fail(new ProsaSttConnectionException(
-                    "Prosa STT reported the job " + jobId + " as failed. The whole audio can be sent again.",
-                    ProsaSttException.NO_CLOSE_CODE, null, null));
-        }
-    }
-
-    @Override
-    public void onClose(Session session, CloseReason reason) {
-        int code = reason.getCloseCode().getCode();
-        if (code == CloseReason.CloseCodes.NORMAL_CLOSURE.getCode() && (endOfAudioSent || statusComplete)) {
+    private void finishIfConfirmed() {
+        if (endFrameAt != 0 && statusComplete && metadata != null) {
             complete();
-        } else if (code == CloseReason.CloseCodes.NORMAL_CLOSURE.getCode()) {
-            fail(new ProsaSttConnectionException(
-                    "Prosa STT closed the session while " + phase + ", before the audio was complete"
-                                                 + " (close 1000: " + reason.getReasonPhrase() + "). The whole audio can be sent again.",
-                    code, reason.getReasonPhrase(), null));
-        } else if (code == CloseReason.CloseCodes.TOO_BIG.getCode() || code == 1011 && TYRUS_BUFFER_OVERFLOW.equals(
-                reason.getReasonPhrase())) {
-            fail(new ProsaSttProtocolException("Prosa STT sent a message larger than maxMessageSize="
-                                               + request.maxMessageSize() + " bytes while " + phase
-                                               + "; the session was closed. Raise maxMessageSize only if the"
-                                               + " server is known to send such messages.",
-                    code, reason.getReasonPhrase()));
-        } else {
-            fail(ProsaSttException.fromClose(code, reason.getReasonPhrase()));
         }
     }
 
-    @Override
-    public void onError(Session session, Throwable error) {
-        fail(new ProsaSttConnectionException(
-                "The connection to Prosa STT failed while " + phase + ": " + error.getMessage()
-                                             + ". The whole audio can be sent again.",
+    private boolean isConfirmed() {
+        return endFrameAt != 0 && confirmedAt != 0;
+    }
+
+    private void onClose(int code, String reason) {
+        if (isConfirmed()) {
+            complete(); // the server confirmed the job: how the socket ends does not change the transcript
+        } else if (code == CloseReason.CloseCodes.NORMAL_CLOSURE.getCode()) {
+            fail(new ProsaSttConnectionException("Prosa STT closed the session (close 1000" + reasonOf(reason)
+                                                 + ") without confirming the job: " + missing() + ". The transcript may be incomplete, so none is"
+                                                 + " returned. " + Failures.SEND_AGAIN, code, reason, null));
+        } else if (code == CloseReason.CloseCodes.TOO_BIG.getCode()
+                   || code == 1011 && TYRUS_BUFFER_OVERFLOW.equals(reason)) {
+            fail(new ProsaSttProtocolException("Prosa STT sent a message larger than maxMessageSize="
+                                               + request.maxMessageSize() + " bytes while " + phase + "; the session was closed. Raise"
+                                               + " maxMessageSize only if the server is known to send such messages.", code, reason));
+        } else {
+            fail(Failures.fromClose(code, reason, phase));
+        }
+    }
+
+    private void onError(Throwable error) {
+        if (isConfirmed()) {
+            complete();
+            return;
+        }
+        fail(new ProsaSttConnectionException("The connection to Prosa STT failed while " + phase + " ("
+                                             + Failures.rootMessage(error) + "). " + Failures.SEND_AGAIN,
                 ProsaSttException.NO_CLOSE_CODE, null, error));
     }
+
+    /** What the server did not confirm, and how far the upload got. */
+    private String missing() {
+        if (endFrameAt == 0) {
+            return "it closed while " + phase + ", after " + sentBytes() + " bytes of audio, before the end of the audio";
+        }
+        return "all " + sentBytes() + " bytes of audio and the end frame were sent, but no 'status: complete' and no"
+               + " 'metadata' arrived";
+    }
+
+    private long sentBytes() {
+        UploadPump p = pump;
+        return p == null ? 0 : p.bytesWritten();
+    }
+
+    // ---- bounds
+
+    private void checkBounds() {
+        try {
+            long now = System.nanoTime();
+            SessionPhase p = phase;
+            long sinceProgress = TimeUnit.NANOSECONDS.toMillis(now - lastProgress);
+            if (isConfirmed() && TimeUnit.NANOSECONDS.toMillis(now - confirmedAt) > CONFIRMED_GRACE_MILLIS) {
+                complete(); // confirmed, but the rest (metadata or close) never came
+            } else if (p == SessionPhase.CONNECTING
+                       && TimeUnit.NANOSECONDS.toMillis(now - phaseStart) > request.connectTimeout()) {
+                Future<?> c = connecting;
+                if (c != null) {
+                    c.cancel(true);
+                }
+                fail(new ProsaSttTimeoutException("Could not connect to " + request.url() + " within connectTimeout="
+                                                  + request.connectTimeout() + " ms (TCP connect, TLS handshake and websocket upgrade)."
+                                                  + (request.url().regionMatches(true, 0, "wss:", 0, 4)
+                                                          ? " If the server speaks plain websocket, use a ws:// url."
+                                                          : "")
+                                                  + " Check the url option and the network, or raise connectTimeout."));
+            } else if (p == SessionPhase.AWAITING_CONFIRMATION
+                       && TimeUnit.NANOSECONDS.toMillis(now - endFrameAt) > request.finalizeTimeout()) {
+                fail(new ProsaSttTimeoutException("Prosa STT did not confirm the job within finalizeTimeout="
+                                                  + request.finalizeTimeout() + " ms after the end of the audio (" + sentBytes()
+                                                  + " bytes sent). " + Failures.SEND_AGAIN + " Raise finalizeTimeout for very long audio."));
+            } else if (p != SessionPhase.CONNECTING && sinceProgress > request.responseTimeout()) {
+                fail(new ProsaSttTimeoutException("No progress for " + sinceProgress + " ms while " + p
+                                                  + " (responseTimeout=" + request.responseTimeout() + " ms; " + sentBytes()
+                                                  + " bytes of audio sent). The server may be overloaded or the connection stalled. "
+                                                  + Failures.SEND_AGAIN + " Or raise responseTimeout."));
+            }
+        } catch (RuntimeException | Error e) {
+            fail(new ProsaSttConnectionException("The session's watchdog failed (" + e.getClass().getSimpleName()
+                                                 + ").", ProsaSttException.NO_CLOSE_CODE, null, e));
+        }
+    }
+
+    private void enter(SessionPhase next) {
+        phaseStart = System.nanoTime();
+        lastProgress = phaseStart;
+        phase = next;
+    }
+
+    private void progress() {
+        lastProgress = System.nanoTime();
+    }
+
+    // ---- the end
 
     private void complete() {
         List<Segment> finals;
@@ -399,30 +437,37 @@ public final class StreamingSession extends Endpoint {
             finals = List.copyOf(segments);
         }
         String text = finals.stream().map(Segment::text).filter(t -> !t.isBlank()).collect(Collectors.joining(" "));
-        JsonNode m = metadata;
-        Transcript transcript = new Transcript(jobId, text, finals, number(m, "duration"), number(m, "quota_used"),
-                m == null || !m.has("max_reached") ? null : m.get("max_reached").asBoolean(), number(m, "max_duration"));
+        ServerMessage.Metadata m = metadata;
+        Transcript transcript = new Transcript(jobId, text, finals, m == null ? null : m.duration(),
+                m == null ? null : m.quotaUsed(), m == null ? null : m.maxReached(), m == null ? null : m.maxDuration());
         if (result.complete(transcript)) {
+            phase = SessionPhase.ENDED;
             emit(new TranscriptEvent(TranscriptEvent.Type.END, text, null, null, jobId));
-            cleanUp();
-        }
-    }
-
-    private void emit(TranscriptEvent event) {
-        if (listener != null) {
-            listener.accept(event);
+            cleanUp(false);
         }
     }
 
     private void fail(ProsaSttException error) {
         if (result.completeExceptionally(error)) {
+            phase = SessionPhase.ENDED;
             created.completeExceptionally(error);
             LOG.debug("Prosa STT session {} failed: {}", jobId, error.getMessage());
-            cleanUp();
+            cleanUp(true);
         }
     }
 
-    private void cleanUp() {
+    private void emit(TranscriptEvent event) {
+        if (listener == null) {
+            return;
+        }
+        try {
+            listener.accept(event);
+        } catch (ProsaSttException e) {
+            fail(e);
+        }
+    }
+
+    private void cleanUp(boolean abort) {
         ScheduledFuture<?> w = watchdog;
         if (w != null) {
             w.cancel(false);
@@ -430,41 +475,55 @@ public final class StreamingSession extends Endpoint {
         closeAudio();
         Session s = socket;
         if (s != null && s.isOpen()) {
-            closeQuietly(s, CloseReason.CloseCodes.NORMAL_CLOSURE, "Client done");
+            if (abort) {
+                connector.abort(s); // a failed peer may never answer a close frame: end the TCP connection now
+            } else {
+                try {
+                    s.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "Client done"));
+                } catch (IOException | RuntimeException e) {
+                    connector.abort(s);
+                }
+            }
         }
         onEnd.run();
     }
 
-    private void checkSilence() {
-        long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastActivity);
-        if (silentMillis > request.responseTimeout()) {
-            fail(new ProsaSttTimeoutException(
-                    "No progress for " + silentMillis + " ms while " + phase + " (responseTimeout="
-                                              + request.responseTimeout() + " ms). The server may be overloaded or the"
-                                              + " connection stalled; the whole audio can be sent again, or raise responseTimeout."));
+    private void closeAudio() {
+        InputStream in = audio;
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Closing the audio failed: {}", e.getMessage());
+            }
         }
     }
 
-    private void touch() {
-        lastActivity = System.nanoTime();
+    private void execute(Runnable task) {
+        try {
+            senders.execute(task);
+        } catch (RejectedExecutionException e) {
+            fail(shutDown(e));
+        }
     }
 
-    private AudioFormat resolveFormat(byte[] head) {
-        AudioFormat format = AudioFormat.fromName(request.audioFormat());
-        if (format == null) {
-            format = AudioFormat.detect(head, head.length);
-        }
-        if (format == null) {
-            format = AudioFormat.fromFileName(source.fileName());
-        }
-        if (format != null) {
-            request.checkRawFormat(format);
-        }
-        return format;
+    private static ProsaSttConnectionException shutDown(Throwable cause) {
+        return new ProsaSttConnectionException("The Prosa STT client was shut down while the session was open. "
+                                               + Failures.SEND_AGAIN, ProsaSttException.NO_CLOSE_CODE, null, cause);
     }
+
+    private String named() {
+        return source.fileName() == null ? "" : " (" + source.fileName() + ")";
+    }
+
+    private static String reasonOf(String reason) {
+        return reason == null || reason.isBlank() ? "" : ": " + Failures.sentence(reason);
+    }
+
+    // ---- what is sent
 
     private String configuration(AudioFormat format) {
-        ObjectNode config = JSON.createObjectNode();
+        ObjectNode config = ServerMessage.JSON.createObjectNode();
         config.put("model", request.model());
         config.put("label", request.label());
         config.put("include_partial", request.includePartial());
@@ -496,61 +555,8 @@ public final class StreamingSession extends Endpoint {
         return builder.build();
     }
 
-    private ProsaSttException connectFailure(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof HandshakeException h) {
-                int status = h.getHttpStatusCode();
-                if (status == 401 || status == 403) {
-                    return new ProsaSttAuthenticationException(
-                            "Prosa STT refused the API key at the websocket upgrade (HTTP " + status + "). Set a valid"
-                                                               + " key in the apiKey option (for example from PROSA_API_KEY); keys come from the Prosa Console.",
-                            ProsaSttException.NO_CLOSE_CODE, "HTTP " + status, null);
-                }
-                return new ProsaSttConnectionException(
-                        "Prosa STT refused the websocket upgrade at " + request.url() + " (HTTP " + status
-                                                       + "). Check the url option; the whole audio can be sent again.",
-                        ProsaSttException.NO_CLOSE_CODE, "HTTP " + status, null);
-            }
-            if (t instanceof SSLException) {
-                return new ProsaSttConnectionException(
-                        "TLS handshake with " + request.url() + " failed (" + t.getMessage() + "): the server's"
-                                                       + " certificate is not trusted or does not name this host. Set sslContextParameters with a"
-                                                       + " trust store holding the server's CA, and connect by the name on the certificate.",
-                        ProsaSttException.NO_CLOSE_CODE, null, null, false);
-            }
-            if (t instanceof ConnectException) {
-                return new ProsaSttConnectionException(
-                        "Cannot connect to " + request.url() + " (" + t.getMessage()
-                                                       + "). Check the url option and that the service is reachable.",
-                        ProsaSttException.NO_CLOSE_CODE, null, null);
-            }
-        }
-        return new ProsaSttConnectionException(
-                "Cannot open a websocket to " + request.url() + " within connectTimeout=" + request.connectTimeout()
-                                               + " ms: " + e.getMessage() + ". Check the url option and the network.",
-                ProsaSttException.NO_CLOSE_CODE, null, null);
-    }
-
-    private static Double number(JsonNode node, String field) {
-        return node == null || !node.path(field).isNumber() ? null : node.get(field).asDouble();
-    }
-
-    private void closeAudio() {
-        InputStream in = audio;
-        if (in != null) {
-            try {
-                in.close();
-            } catch (IOException e) {
-                LOG.debug("Closing the audio failed: {}", e.getMessage());
-            }
-        }
-    }
-
-    private static void closeQuietly(Session s, CloseReason.CloseCode code, String reason) {
-        try {
-            s.close(new CloseReason(code, reason));
-        } catch (IOException | RuntimeException e) {
-            LOG.trace("Closing the websocket failed: {}", e.getMessage());
-        }
+    @Override
+    public String toString() {
+        return "StreamingSession[job=" + jobId + ", phase=" + phase + "]";
     }
 }

@@ -4,28 +4,44 @@ import java.io.Closeable;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The live events of one session, in the order the server sent them, ending with an {@link TranscriptEvent.Type#END}
- * event. {@link #hasNext()} waits for the next event at most the response timeout; a failed session throws its
- * {@link ProsaSttException} from {@code hasNext()}. {@link #close()} ends the session if it is still open.
+ * event once the server confirmed the job. {@link #hasNext()} waits for the next event at most the response
+ * timeout; a failed session throws its {@link ProsaSttException} from {@code hasNext()}, and so does a stream closed
+ * before its end: it never just returns false before END.
  * <p>
- * Not thread-safe: one consumer iterates. Events are buffered until read, so a consumer slower than the server holds
- * them in memory (a few hundred bytes each).
+ * The session ends on END, on {@link #close()}, on failure, or when nobody has read the stream for the response
+ * timeout while events wait (the stream was abandoned). At most {@link #MAX_BUFFERED_EVENTS} events wait to be read;
+ * past that the session fails with a {@link ProsaSttTimeoutException} saying the reader is too slow.
+ * <p>
+ * Not thread-safe: one consumer iterates.
  */
 public final class TranscriptStream implements Iterator<TranscriptEvent>, Closeable {
 
+    /** The most events held for a reader that has not taken them yet. */
+    public static final int MAX_BUFFERED_EVENTS = 10_000;
+
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private final long responseTimeoutMillis;
+    private final ScheduledExecutorService timers;
     private volatile StreamingSession session;
-    private volatile String jobId;
+    private volatile long lastRead = System.nanoTime();
+    private volatile boolean touched;
+    private volatile ScheduledFuture<?> abandonCheck;
     private Object next;
     private boolean ended;
+    private volatile boolean closed;
 
-    TranscriptStream(long responseTimeoutMillis) {
+    TranscriptStream(long responseTimeoutMillis, ScheduledExecutorService timers) {
         this.responseTimeoutMillis = responseTimeoutMillis;
+        this.timers = timers;
     }
 
     void attach(StreamingSession session) {
@@ -34,31 +50,65 @@ public final class TranscriptStream implements Iterator<TranscriptEvent>, Closea
             if (error != null) {
                 events.add(error);
             }
+            ScheduledFuture<?> check = abandonCheck;
+            if (check != null) {
+                check.cancel(false);
+            }
         });
+        long period = Math.max(10, Math.min(1000, responseTimeoutMillis / 4));
+        try {
+            abandonCheck = timers.scheduleWithFixedDelay(this::checkAbandoned, period, period, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // the client is shutting down: the session fails on its own
+        }
     }
 
     /** The job id the server gave when it created the job. */
     public String jobId() {
-        return jobId;
-    }
-
-    void jobId(String id) {
-        this.jobId = id;
+        StreamingSession s = session;
+        return s == null ? null : s.jobId();
     }
 
     /** Completes when the session ends: with the transcript, or with the session's failure. */
-    public java.util.concurrent.CompletableFuture<Transcript> completion() {
+    public CompletableFuture<Transcript> completion() {
         return session.result();
     }
 
+    /** Whether a reader has called {@link #hasNext()} or {@link #next()} at least once. */
+    public boolean isTouched() {
+        return touched;
+    }
+
     void offer(TranscriptEvent event) {
+        if (events.size() >= MAX_BUFFERED_EVENTS) {
+            throw new ProsaSttTimeoutException("The reader of the transcript stream of job " + event.jobId()
+                                               + " is too slow: " + MAX_BUFFERED_EVENTS + " events wait unread. Read the events as they come (see"
+                                               + " the eventUri option for a route per event).");
+        }
         events.add(event);
+    }
+
+    private void checkAbandoned() {
+        StreamingSession s = session;
+        long idle = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastRead);
+        if (s != null && !s.result().isDone() && !events.isEmpty() && idle > responseTimeoutMillis) {
+            s.abort(new ProsaSttTimeoutException("Nobody read the transcript stream of job " + s.jobId() + " for "
+                                                 + idle + " ms (responseTimeout), so its session was ended. Iterate the stream as events come,"
+                                                 + " or use outputType=text or the eventUri option."));
+        }
     }
 
     @Override
     public boolean hasNext() {
+        touched = true;
+        lastRead = System.nanoTime();
         if (ended) {
             return false;
+        }
+        if (closed) {
+            ended = true;
+            throw new ProsaSttConnectionException("The transcript stream of job " + jobId() + " was closed before its"
+                                                  + " end: the transcript is incomplete.", ProsaSttException.NO_CLOSE_CODE, null, null);
         }
         if (next == null) {
             try {
@@ -66,11 +116,15 @@ public final class TranscriptStream implements Iterator<TranscriptEvent>, Closea
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 close();
+                ended = true;
                 throw new ProsaSttConnectionException("Interrupted while waiting for a transcript event.",
                         ProsaSttException.NO_CLOSE_CODE, null, e);
+            } finally {
+                lastRead = System.nanoTime();
             }
             if (next == null) {
                 close();
+                ended = true;
                 throw new ProsaSttTimeoutException("No transcript event for " + responseTimeoutMillis
                                                    + " ms (responseTimeout). The session was closed.");
             }
@@ -81,7 +135,8 @@ public final class TranscriptStream implements Iterator<TranscriptEvent>, Closea
         }
         if (next instanceof Throwable other) {
             ended = true;
-            throw new ProsaSttConnectionException(other.getMessage(), ProsaSttException.NO_CLOSE_CODE, null, other);
+            throw new ProsaSttConnectionException(Failures.rootMessage(other), ProsaSttException.NO_CLOSE_CODE, null,
+                    other);
         }
         return true;
     }
@@ -102,11 +157,19 @@ public final class TranscriptStream implements Iterator<TranscriptEvent>, Closea
     /** Ends the session if it is still open (the consumer stopped early) and drops buffered events. */
     @Override
     public void close() {
-        ended = true;
+        closed = true;
         StreamingSession s = session;
         if (s != null && !s.result().isDone()) {
-            s.abort("The transcript stream was closed before the session ended.");
+            s.abort(new ProsaSttConnectionException("The transcript stream was closed before the session ended.",
+                    ProsaSttException.NO_CLOSE_CODE, null, null));
         }
         events.clear();
+    }
+
+    @Override
+    public String toString() {
+        StreamingSession s = session;
+        String state = ended ? "ended" : closed ? "closed" : s == null ? "new" : s.phase().toString();
+        return "TranscriptStream[job=" + jobId() + ", state=" + state + ", unread=" + events.size() + "]";
     }
 }

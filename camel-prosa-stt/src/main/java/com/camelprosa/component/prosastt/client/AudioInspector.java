@@ -1,0 +1,120 @@
+package com.camelprosa.component.prosastt.client;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decides the audio's format from its first chunk and refuses, before any connection and any quota, what is not
+ * audio: empty input, text, a file whose name promises a container its bytes do not have, a WAV with no samples.
+ * <p>
+ * Order: a declared format (option or header), then a container signature in the bytes, then the file name, then a
+ * weak MP3 frame-sync guess; none of them means the server detects the format.
+ */
+final class AudioInspector {
+
+    private static final int TEXT_SAMPLE = 512;
+
+    private AudioInspector() {
+    }
+
+    /**
+     * @param  head the first chunk; shorter than {@code request.chunkSize()} only when the audio ended within it
+     * @return      the format to declare, or null to let the server detect it
+     */
+    static AudioFormat inspect(byte[] head, String fileName, StreamRequest request) {
+        String named = fileName == null ? "" : " (" + fileName + ")";
+        if (head.length == 0) {
+            throw new ProsaSttInvalidInputException("The audio" + named + " is empty: nothing was sent and no quota was"
+                                                    + " spent. Send a non-empty audio file.");
+        }
+        if (looksLikeText(head)) {
+            throw new ProsaSttInvalidInputException("The audio" + named + " is text, not audio (it starts with '"
+                                                    + preview(head) + "'). Nothing was sent and no quota was spent. Send the audio file itself.");
+        }
+        AudioFormat declared = request.audioFormat();
+        AudioFormat signature = AudioFormat.strongSignature(head, head.length);
+        AudioFormat byName = AudioFormat.fromFileName(fileName);
+        AudioFormat format = declared != null ? declared
+                : signature != null ? signature
+                : byName != null ? byName
+                : AudioFormat.weakSignature(head, head.length);
+        if (format != null && format != signature && hasSignature(format)) {
+            throw new ProsaSttInvalidInputException("The audio" + named + " is not " + format.wireName() + ": it does"
+                                                    + " not start with a " + format.wireName() + " header"
+                                                    + (signature != null ? " (its bytes are " + signature.wireName() + ")" : "")
+                                                    + ". Nothing was sent. Send a real " + format.wireName() + " file, or set audioFormat to what it is.");
+        }
+        if (format == AudioFormat.WAV && head.length < request.chunkSize() && !hasWavSamples(head)) {
+            throw new ProsaSttInvalidInputException("The WAV audio" + named + " has a header but no samples: there"
+                                                    + " is nothing to transcribe, and nothing was sent.");
+        }
+        if (format != null) {
+            request.checkRawFormat(format);
+        }
+        return format;
+    }
+
+    private static boolean hasSignature(AudioFormat format) {
+        return format == AudioFormat.WAV || format == AudioFormat.FLAC || format == AudioFormat.OPUS
+               || format == AudioFormat.WEBM;
+    }
+
+    /** True when a WAV's first chunk (the whole file) holds at least one byte of its data chunk. */
+    private static boolean hasWavSamples(byte[] head) {
+        ByteBuffer b = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
+        int pos = 12;
+        while (pos + 8 <= head.length) {
+            long size = Integer.toUnsignedLong(b.getInt(pos + 4));
+            if (head[pos] == 'd' && head[pos + 1] == 'a' && head[pos + 2] == 't' && head[pos + 3] == 'a') {
+                return head.length > pos + 8;
+            }
+            long next = pos + 8L + size + (size & 1);
+            if (next > head.length) {
+                return false;
+            }
+            pos = (int) next;
+        }
+        return false;
+    }
+
+    /** Valid UTF-8 with no control characters but tab and line breaks: no audio encoding looks like that. */
+    static boolean looksLikeText(byte[] head) {
+        int n = Math.min(head.length, TEXT_SAMPLE);
+        if (n < 16) {
+            return false;
+        }
+        int end = n;
+        if (n < head.length) { // leave out a multi-byte character the sample cuts in two
+            int i = n - 1;
+            while (i > n - 4 && (head[i] & 0xc0) == 0x80) {
+                i--;
+            }
+            if ((head[i] & 0xc0) == 0xc0) {
+                end = i;
+            }
+        }
+        CharBuffer chars;
+        try {
+            chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(head, 0, end));
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+        for (int i = 0; i < chars.length(); i++) {
+            char c = chars.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String preview(byte[] head) {
+        String s = new String(head, 0, Math.min(head.length, 24), StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+        return s.length() > 20 ? s.substring(0, 20) + "..." : s;
+    }
+}

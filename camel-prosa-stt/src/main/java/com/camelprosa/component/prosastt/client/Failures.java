@@ -1,0 +1,147 @@
+package com.camelprosa.component.prosastt.client;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+import org.glassfish.tyrus.core.HandshakeException;
+
+/**
+ * The one place that turns what went wrong (a close code, a refused upgrade, a failed connect) into a typed
+ * {@link ProsaSttException} whose message says what happened and what to do. Messages are short sentences; details
+ * stay in the cause.
+ */
+final class Failures {
+
+    static final String SEND_AGAIN = "The whole audio can be sent again.";
+
+    private Failures() {
+    }
+
+    /** The typed exception for a close code that is not a normal end. */
+    static ProsaSttException fromClose(int code, String reason, SessionPhase phase) {
+        String seen = "close " + code + (reason == null || reason.isBlank() ? "" : ": " + sentence(reason));
+        return switch (code) {
+            case 4000 -> new ProsaSttAuthenticationException("Prosa STT rejected the API key (" + seen + "). Set a"
+                                                             + " valid key in the apiKey option (for example from PROSA_API_KEY); keys come from the"
+                                                             + " Prosa Console.", code, reason, null);
+            case 4001 -> new ProsaSttInvalidConfigurationException("Prosa STT rejected the session configuration ("
+                                                                   + seen + "). Check audioFormat, sampleRate and channels against the audio you send.",
+                    code, reason);
+            case 4002 -> new ProsaSttUnknownModelException("Prosa STT does not know the model (" + seen
+                                                           + "). Use a streaming model such as stt-general-online (prosa-stt:general).",
+                    code, reason);
+            case 4005 -> new ProsaSttQuotaExceededException("Prosa STT quota is used up (" + seen + "). Buy more"
+                                                            + " quota in the Prosa Console, then send again.", code, reason);
+            case 4029 -> new ProsaSttRateLimitedException(rateLimited("(" + seen + ")"), code, reason);
+            default -> new ProsaSttConnectionException("Prosa STT session ended abnormally while " + phase + " ("
+                                                       + seen + "). " + SEND_AGAIN, code, reason, null);
+        };
+    }
+
+    /** The typed exception for a connect (TCP, TLS or websocket upgrade) that failed. */
+    static ProsaSttException fromConnect(Throwable error, String url) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof HandshakeException h) {
+                return fromUpgradeStatus(h.getHttpStatusCode(), url, error);
+            }
+            if (t instanceof SSLException ssl) {
+                return tlsFailure(ssl, url);
+            }
+            if (t instanceof UnknownHostException) {
+                return new ProsaSttConnectionException("Cannot resolve the host of " + url + ". Check the url option"
+                                                       + " and DNS.", ProsaSttException.NO_CLOSE_CODE, null, error, false);
+            }
+            if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+                return new ProsaSttConnectionException("Cannot connect to " + url + " (" + sentence(t.getMessage())
+                                                       + "). Check the url option and that the service is reachable.",
+                        ProsaSttException.NO_CLOSE_CODE, null, error);
+            }
+        }
+        return new ProsaSttConnectionException("Cannot open a websocket to " + url + " (" + rootMessage(error)
+                                               + "). Check the url option and the network. " + SEND_AGAIN,
+                ProsaSttException.NO_CLOSE_CODE, null, error);
+    }
+
+    /** An HTTP answer other than 101 to the websocket upgrade. */
+    static ProsaSttException fromUpgradeStatus(int status, String url, Throwable cause) {
+        String seen = "HTTP " + status;
+        if (status == 401 || status == 403) {
+            return new ProsaSttAuthenticationException("Prosa STT refused the API key at the websocket upgrade (" + seen
+                                                       + "). Set a valid key in the apiKey option (for example from PROSA_API_KEY); keys come"
+                                                       + " from the Prosa Console.", ProsaSttException.NO_CLOSE_CODE, seen, cause);
+        }
+        if (status == 429) {
+            return new ProsaSttRateLimitedException(rateLimited("at the websocket upgrade (" + seen + ")"),
+                    ProsaSttException.NO_CLOSE_CODE, seen, cause);
+        }
+        boolean serverSide = status >= 500 || status == 408;
+        return new ProsaSttConnectionException("Prosa STT refused the websocket upgrade at " + url + " (" + seen + ")."
+                                               + (serverSide ? " " + SEND_AGAIN : " Check the url option."),
+                ProsaSttException.NO_CLOSE_CODE, seen, cause, serverSide);
+    }
+
+    static ProsaSttException tlsFailure(SSLException ssl, String url) {
+        boolean trust = ssl instanceof SSLPeerUnverifiedException || hasCause(ssl, CertificateException.class)
+                        || ssl instanceof SSLHandshakeException && String.valueOf(ssl.getMessage()).contains("certif");
+        String why = trust
+                ? "the server's certificate is not trusted or does not name this host. Set sslContextParameters with a"
+                  + " trust store holding the server's CA, and connect by the name on the certificate."
+                : "the server did not complete a TLS handshake (" + rootMessage(ssl) + "). If it speaks plain"
+                  + " websocket, use a ws:// url; else check sslContextParameters (protocols, cipher suites).";
+        return new ProsaSttConnectionException("TLS handshake with " + url + " failed: " + why,
+                ProsaSttException.NO_CLOSE_CODE, null, ssl, false);
+    }
+
+    static String rateLimited(String seen) {
+        return "Prosa STT is rate limiting this key " + seen + ". Retry later with backoff (e.g."
+               + " onException(ProsaSttRateLimitedException.class).maximumRedeliveries(5).redeliveryDelay(2000)"
+               + ".useExponentialBackOff()).";
+    }
+
+    /** The innermost message of a chain, for a short reason in our own sentence. */
+    static String rootMessage(Throwable error) {
+        Throwable t = error;
+        String message = null;
+        while (t != null) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+            t = t.getCause() == t ? null : t.getCause();
+        }
+        return message == null ? error.getClass().getSimpleName() : sentence(message);
+    }
+
+    /** A phrase to embed in our sentence: trimmed, short, without a trailing period. */
+    static String sentence(String text) {
+        if (text == null) {
+            return "";
+        }
+        String s = text.strip();
+        int newline = s.indexOf('\n');
+        if (newline >= 0) {
+            s = s.substring(0, newline).strip();
+        }
+        if (s.length() > 200) {
+            s = s.substring(0, 200) + "...";
+        }
+        while (s.endsWith(".") && !s.endsWith("...")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+
+    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,204 @@
+package com.camelprosa.component.prosastt.client;
+
+import java.io.Closeable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import javax.net.ssl.SSLContext;
+
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.Session;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.client.SslEngineConfigurator;
+import org.glassfish.tyrus.client.ThreadPoolConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens and ends websockets with Tyrus. Everything here works around what Tyrus' API does not offer:
+ * <ul>
+ * <li>A Tyrus connect blocks its thread until the handshake ends, so connects run on pools of their own, one per
+ * server (scheme, host, port and proxy): a server that never answers holds only its own pool, never another
+ * endpoint's connects. The session bounds each connect from the moment it was asked for and interrupts it at the
+ * bound.</li>
+ * <li>The websocket API can only close politely (a close frame, then waiting for the peer's). {@link #abort} drops the
+ * TCP connection at once, for peers that will never answer.</li>
+ * <li>Tyrus' I/O runs on its JVM-wide shared Grizzly transport, which would outlive the application by its idle
+ * timeout. When the last client of this library closes, the transport is stopped, but only if it is the one this
+ * library started (its worker pool carries our name), so another library's websockets are never touched.</li>
+ * </ul>
+ */
+final class TyrusConnector implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TyrusConnector.class);
+    static final String IO_POOL_NAME = "prosa-stt-shared-io";
+    private static final int CONNECTS_PER_SERVER = 8;
+    private static final int IO_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    private static final AtomicInteger LIVE_CONNECTORS = new AtomicInteger();
+
+    /** Tyrus runs each connect's steps on this executor while a connect thread waits for it: as many as those. */
+    private final ExecutorService tyrusWorkers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), daemon("prosa-stt-tyrus"));
+    /** Tyrus' own timers (idle timeouts, rescheduled on every message). */
+    private final ScheduledExecutorService tyrusTimers = Executors.newSingleThreadScheduledExecutor(
+            daemon("prosa-stt-tyrus-timer"));
+    private final Map<Transport, ClientManager> managers = new ConcurrentHashMap<>();
+    private final Map<String, ThreadPoolExecutor> connectPools = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    TyrusConnector() {
+        LIVE_CONNECTORS.incrementAndGet();
+    }
+
+    /**
+     * Connects on the server's connect pool; Tyrus calls {@code endpoint.onOpen} once the upgrade succeeded.
+     *
+     * @return the connect in progress, to cancel (interrupt) when its bound passes
+     */
+    Future<?> connect(StreamRequest request, Endpoint endpoint, ClientEndpointConfig config,
+                      Consumer<Throwable> onFailure) {
+        if (closed) {
+            throw new RejectedExecutionException("closed");
+        }
+        URI uri = URI.create(request.url());
+        ClientManager manager = manager(new Transport(request.connectTimeout(), request.maxMessageSize(),
+                request.sslContext(), request.proxy()));
+        return connectPool(uri, request.proxy()).submit(() -> {
+            try {
+                manager.connectToServer(endpoint, config, uri);
+            } catch (Exception | Error e) {
+                onFailure.accept(e);
+            }
+        });
+    }
+
+    /** Drops the session's TCP connection now, without a close handshake. */
+    void abort(Session session) {
+        try {
+            Object webSocket = fieldOfType(session.getBasicRemote(), "org.glassfish.tyrus.core.TyrusWebSocket");
+            Object handler = fieldOfType(webSocket, "org.glassfish.tyrus.core.ProtocolHandler");
+            ((Closeable) fieldOfType(handler, "org.glassfish.tyrus.spi.Writer")).close();
+        } catch (Exception | LinkageError e) {
+            LOG.debug("Cannot drop the connection directly with this Tyrus version ({}); closing it politely", e.toString());
+            try {
+                session.close();
+            } catch (Exception ignored) {
+                // the connection is gone already
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        connectPools.values().forEach(ThreadPoolExecutor::shutdownNow);
+        connectPools.clear();
+        managers.clear();
+        tyrusWorkers.shutdownNow();
+        tyrusTimers.shutdownNow();
+        if (LIVE_CONNECTORS.decrementAndGet() == 0) {
+            stopSharedTransportIfOurs();
+        }
+    }
+
+    /** What a Tyrus client is configured with; sessions that agree on it share one client. */
+    private record Transport(long connectTimeout, int maxMessageSize, SSLContext sslContext, String proxy) {
+    }
+
+    private ClientManager manager(Transport transport) {
+        return managers.computeIfAbsent(transport, t -> {
+            ClientManager manager = new OwnedExecutorsClientManager(tyrusWorkers, tyrusTimers);
+            Map<String, Object> p = manager.getProperties();
+            p.put(ClientProperties.SHARED_CONTAINER, true);
+            p.put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 10);
+            // Tyrus' default I/O worker pool (1 to 20 threads) rejects work once all 20 are busy, which a few hundred
+            // concurrent sessions reach: a fixed pool with a queue never rejects and keeps the thread count flat.
+            p.put(ClientProperties.WORKER_THREAD_POOL_CONFIG, ThreadPoolConfig.defaultConfig().setPoolName(IO_POOL_NAME)
+                    .setCorePoolSize(IO_THREADS).setMaxPoolSize(IO_THREADS).setQueueLimit(-1));
+            p.put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE, t.connectTimeout()));
+            p.put(ClientProperties.INCOMING_BUFFER_SIZE, t.maxMessageSize() + 1024);
+            if (t.sslContext() != null) {
+                // Host name verification stays on (Tyrus' default): a trusted certificate for another host fails.
+                p.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, new SslEngineConfigurator(t.sslContext()));
+            }
+            if (t.proxy() != null) {
+                p.put(ClientProperties.PROXY_URI, t.proxy());
+            }
+            return manager;
+        });
+    }
+
+    private ThreadPoolExecutor connectPool(URI uri, String proxy) {
+        String server = uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort() + (proxy == null ? "" : " via " + proxy);
+        return connectPools.computeIfAbsent(server, s -> {
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(CONNECTS_PER_SERVER, CONNECTS_PER_SERVER, 10,
+                    TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon("prosa-stt-connect"));
+            pool.allowCoreThreadTimeOut(true);
+            return pool;
+        });
+    }
+
+    /** Tyrus' shared Grizzly transport, stopped with Tyrus' own method when it is ours (see the class comment). */
+    private static void stopSharedTransportIfOurs() {
+        try {
+            Class<?> socket = Class.forName("org.glassfish.tyrus.container.grizzly.client.GrizzlyClientSocket");
+            Field field = socket.getDeclaredField("transport");
+            field.setAccessible(true);
+            Object transport = field.get(null);
+            if (transport == null) {
+                return;
+            }
+            Object config = transport.getClass().getMethod("getWorkerThreadPoolConfig").invoke(transport);
+            Object name = config == null ? null : config.getClass().getMethod("getPoolName").invoke(config);
+            if (!IO_POOL_NAME.equals(name)) {
+                return;
+            }
+            Method stop = socket.getDeclaredMethod("closeSharedTransport");
+            stop.setAccessible(true);
+            stop.invoke(null);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            LOG.debug("Tyrus' shared transport is left to its idle timeout (10 s): {}", e.toString());
+        }
+    }
+
+    private static Object fieldOfType(Object target, String typeName) throws ReflectiveOperationException {
+        for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (f.getType().getName().equals(typeName)) {
+                    f.setAccessible(true);
+                    return f.get(target);
+                }
+            }
+        }
+        throw new NoSuchFieldException(typeName + " in " + target.getClass().getName());
+    }
+
+    static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
