@@ -11,6 +11,7 @@ import com.camelprosa.component.prosastt.client.ProsaSttConnectionException;
 import com.camelprosa.component.prosastt.client.ProsaSttException;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.ServiceStatus;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -100,6 +101,9 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
      */
     ProsaSttClient getClient() {
         ProsaSttClient c = client;
+        if (c == null && ensureStarted()) {
+            c = client;
+        }
         if (c == null) {
             throw new ProsaSttConnectionException("The prosa-stt component is stopped: no session can start. Start"
                                                   + " the CamelContext (or the route) again.", ProsaSttException.NO_CLOSE_CODE, null, null);
@@ -127,7 +131,24 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
 
     /** The component's timer thread (session bounds, pacing, stream waits); null when stopped. */
     ScheduledExecutorService getTimers() {
+        ensureStarted();
         return timers;
+    }
+
+    /**
+     * Waits for a start in progress: Camel may hand a component being started by one thread to another thread's
+     * endpoint. Never starts a component that is stopping or stopped. Returns whether it is started.
+     */
+    private boolean ensureStarted() {
+        if (client != null) {
+            return true;
+        }
+        ServiceStatus status = getStatus(); // not isStoppingOrStopped(): it is also true before the first start
+        if (status.isStopping() || status.isStopped() || status.isSuspending() || status.isSuspended()) {
+            return false;
+        }
+        start(); // Camel's start is synchronized and idempotent: this waits for the thread that is starting it
+        return client != null;
     }
 
     @Override

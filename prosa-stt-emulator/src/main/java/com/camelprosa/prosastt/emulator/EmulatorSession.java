@@ -207,6 +207,18 @@ public final class EmulatorSession extends Endpoint {
         if (fault.is("slow")) {
             sleep(fault.arg());
         }
+        if (fault.is("truncate")) {
+            close(1000, "Session complete");
+            return;
+        }
+        if (fault.is("binary") && record.binaryFrames() == 1) {
+            session.getBasicRemote().sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3, 4}));
+        }
+        if (fault.is("complete-early") && record.binaryFrames() == 1) {
+            send(message("status").put("status", "complete"));
+            send(message("metadata").put("duration", 0.5).put("quota_used", 0.5).put("max_reached", false));
+            return;
+        }
         if (fault.is("huge") && record.binaryFrames() == 1) {
             session.getBasicRemote().sendText("{\"type\":\"partial\",\"transcript\":\""
                                               + "a".repeat(Math.max(1, fault.arg())) + "\"}");
@@ -241,11 +253,24 @@ public final class EmulatorSession extends Endpoint {
     private void onEndOfAudio() throws IOException {
         record.endOfAudio(true);
         state = State.ENDED;
+        if (fault.is("close-after-end")) {
+            close(1000, "Session complete");
+            return;
+        }
         List<SpeechSegmenter.Span> last = segmenter.finish();
         for (int i = 0; i < last.size(); i++) {
             result(last.get(i), i == last.size() - 1);
         }
         if (fault.is("stall-after-end")) {
+            return;
+        }
+        if (fault.is("no-confirm")) {
+            close(1000, "Session complete");
+            return;
+        }
+        if (fault.is("keepalive")) {
+            long every = fault.arg() > 0 ? fault.arg() : 100;
+            emulator.scheduler().scheduleWithFixedDelay(this::keepAlive, every, every, TimeUnit.MILLISECONDS);
             return;
         }
         if (fault.is("late")) {
@@ -273,10 +298,31 @@ public final class EmulatorSession extends Endpoint {
         meta.put("duration", duration).put("quota_used", duration).put("max_reached", false)
                 .put("max_duration", emulator.maxDurationSeconds());
         send(meta);
+        if (fault.is("result-after-complete")) {
+            send(message("result").put("transcript", "after the end").put("time_start", duration)
+                    .put("time_end", duration));
+        }
+        if (fault.is("drop-after-complete")) {
+            ConnectionDropper.drop(session);
+            return;
+        }
         if (emulator.realtime()) {
             later(lastDue, () -> close(1000, "Session complete"));
         } else {
             close(1000, "Session complete");
+        }
+    }
+
+    /** Traffic that is not progress: a repeated in_progress status and a ping, until the client goes away. */
+    private void keepAlive() {
+        if (!session.isOpen()) {
+            throw new IllegalStateException("session closed"); // ends the repetition
+        }
+        try {
+            session.getBasicRemote().sendText(JSON.writeValueAsString(message("status").put("status", "in_progress")));
+            session.getBasicRemote().sendPing(ByteBuffer.allocate(0));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

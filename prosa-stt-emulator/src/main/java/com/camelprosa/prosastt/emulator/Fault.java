@@ -16,7 +16,16 @@ import java.util.regex.Pattern;
  * <li>{@code drop} drops the TCP connection without a close frame at the first audio chunk;</li>
  * <li>{@code slow:MILLIS} reads slowly: waits MILLIS before taking each audio chunk;</li>
  * <li>{@code huge:BYTES} sends a text message of about BYTES after the first audio chunk;</li>
- * <li>{@code garbage} sends a text message that is not JSON after the first audio chunk.</li>
+ * <li>{@code garbage} sends a text message that is not JSON after the first audio chunk;</li>
+ * <li>{@code truncate} closes with 1000 at the first audio chunk, as a server that read only part of the audio;</li>
+ * <li>{@code binary} sends a binary frame after the first audio chunk;</li>
+ * <li>{@code complete-early} confirms the job (status complete, metadata) at the first audio chunk, and keeps reading;</li>
+ * <li>{@code close-after-end} closes with 1000 right after the end frame: no final result, no confirmation;</li>
+ * <li>{@code no-confirm} sends the final results, then closes with 1000 without status complete or metadata;</li>
+ * <li>{@code keepalive:MILLIS} after the end frame sends a repeated {@code in_progress} status and a ping every
+ * MILLIS (default 100), never confirming;</li>
+ * <li>{@code result-after-complete} sends one more result after status complete and metadata;</li>
+ * <li>{@code drop-after-complete} confirms the job, then drops the TCP connection without a close frame.</li>
  * </ul>
  */
 record Fault(String kind, int arg) {

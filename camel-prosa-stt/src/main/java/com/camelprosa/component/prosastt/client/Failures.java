@@ -45,7 +45,7 @@ final class Failures {
     }
 
     /** The typed exception for a connect (TCP, TLS or websocket upgrade) that failed. */
-    static ProsaSttException fromConnect(Throwable error, String url) {
+    static ProsaSttException fromConnect(Throwable error, String url, boolean timedOut) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof HandshakeException h) {
                 return fromUpgradeStatus(h.getHttpStatusCode(), url, error);
@@ -56,6 +56,14 @@ final class Failures {
             if (t instanceof UnknownHostException) {
                 return new ProsaSttConnectionException("Cannot resolve the host of " + url + ". Check the url option"
                                                        + " and DNS.", ProsaSttException.NO_CLOSE_CODE, null, error, false);
+            }
+            if ("Handshake response not received.".equals(t.getMessage())) {
+                return timedOut
+                        ? new ProsaSttTimeoutException("Prosa STT (" + url + ") did not answer the websocket upgrade in"
+                                                       + " time. Check the url option and the network, or raise connectTimeout.", error)
+                        : new ProsaSttConnectionException("The server at " + url + " closed the connection before"
+                                                          + " answering the websocket upgrade. Check the url option. " + SEND_AGAIN,
+                                ProsaSttException.NO_CLOSE_CODE, null, error);
             }
             if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
                 return new ProsaSttConnectionException("Cannot connect to " + url + " (" + sentence(t.getMessage())

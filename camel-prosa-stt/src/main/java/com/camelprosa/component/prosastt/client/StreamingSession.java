@@ -23,6 +23,7 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
+import org.glassfish.grizzly.Connection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,8 @@ final class StreamingSession implements UploadPump.Owner {
     private static final String TYRUS_BUFFER_OVERFLOW = "Buffer overflow.";
     /** A server that confirmed the job gets this long to send the rest (metadata or close) before we end it. */
     private static final long CONFIRMED_GRACE_MILLIS = 1000;
+    /** How long a connection closed before the upgrade waits for Tyrus' own explanation (an HTTP status). */
+    private static final long UPGRADE_VERDICT_GRACE_MILLIS = 300;
 
     private final StreamRequest request;
     private final AudioSource source;
@@ -64,6 +67,7 @@ final class StreamingSession implements UploadPump.Owner {
     private volatile UploadPump pump;
     private volatile Session socket;
     private volatile Future<?> connecting;
+    private volatile Connection<?> tcp;
     private volatile ScheduledFuture<?> watchdog;
     private volatile String jobId;
     private volatile boolean statusComplete;
@@ -153,13 +157,46 @@ final class StreamingSession implements UploadPump.Owner {
 
     private void connectFailed(Throwable error) {
         if (!result.isDone()) {
-            fail(Failures.fromConnect(error, request.url()));
+            boolean timedOut = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - phaseStart) >= request.connectTimeout();
+            fail(Failures.fromConnect(error, request.url(), timedOut));
         }
     }
 
     /** The Tyrus side of the session: a private adapter, so the session's own methods are not websocket callbacks. */
-    private final class Socket extends Endpoint {
+    private final class Socket extends Endpoint implements GrizzlyTransport.Watcher {
         private final String configuration;
+
+        @Override
+        public void connected(Connection<?> connection) {
+            tcp = connection;
+            if (result.isDone()) {
+                connection.closeSilently(); // the connect bound passed while TCP was connecting
+            }
+        }
+
+        @Override
+        public void disconnected() {
+            if (socket != null || result.isDone()) {
+                return;
+            }
+            // Tyrus may still be reading the server's last words (an HTTP 401 or 429): let its verdict come first.
+            ProsaSttConnectionException closed = new ProsaSttConnectionException("The server at " + request.url()
+                                                                                 + " closed the TCP connection before answering the websocket upgrade. " + Failures.SEND_AGAIN,
+                    ProsaSttException.NO_CLOSE_CODE, null, null);
+            try {
+                timers.schedule(() -> {
+                    if (socket == null) {
+                        fail(closed);
+                        Future<?> c = connecting;
+                        if (c != null) {
+                            c.cancel(true);
+                        }
+                    }
+                }, Math.min(UPGRADE_VERDICT_GRACE_MILLIS, request.connectTimeout()), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                fail(closed);
+            }
+        }
 
         Socket(String configuration) {
             this.configuration = configuration;
@@ -352,8 +389,11 @@ final class StreamingSession implements UploadPump.Owner {
             fail(new ProsaSttProtocolException("Prosa STT sent a message larger than maxMessageSize="
                                                + request.maxMessageSize() + " bytes while " + phase + "; the session was closed. Raise"
                                                + " maxMessageSize only if the server is known to send such messages.", code, reason));
-        } else {
+        } else if (code >= 4000) {
             fail(Failures.fromClose(code, reason, phase));
+        } else {
+            fail(new ProsaSttConnectionException("Prosa STT session ended abnormally (close " + code + reasonOf(reason)
+                                                 + ") without confirming the job: " + missing() + ". " + Failures.SEND_AGAIN, code, reason, null));
         }
     }
 
@@ -392,16 +432,17 @@ final class StreamingSession implements UploadPump.Owner {
                 complete(); // confirmed, but the rest (metadata or close) never came
             } else if (p == SessionPhase.CONNECTING
                        && TimeUnit.NANOSECONDS.toMillis(now - phaseStart) > request.connectTimeout()) {
+                boolean tls = request.url().regionMatches(true, 0, "wss:", 0, 4);
+                fail(new ProsaSttTimeoutException("Could not connect to " + request.url() + " within connectTimeout="
+                                                  + request.connectTimeout() + " ms: " + (tcp == null ? "the TCP connection was not accepted"
+                                                          : tls ? "TCP connected, but the TLS handshake and websocket upgrade did not complete (a server that"
+                                                                  + " speaks plain websocket behaves so: then use a ws:// url)"
+                                                          : "TCP connected, but the server did not answer the websocket upgrade")
+                                                  + ". Check the url option and the network, or raise connectTimeout."));
                 Future<?> c = connecting;
                 if (c != null) {
-                    c.cancel(true);
+                    c.cancel(true); // frees the connect thread; the failure above was first, so it stands
                 }
-                fail(new ProsaSttTimeoutException("Could not connect to " + request.url() + " within connectTimeout="
-                                                  + request.connectTimeout() + " ms (TCP connect, TLS handshake and websocket upgrade)."
-                                                  + (request.url().regionMatches(true, 0, "wss:", 0, 4)
-                                                          ? " If the server speaks plain websocket, use a ws:// url."
-                                                          : "")
-                                                  + " Check the url option and the network, or raise connectTimeout."));
             } else if (p == SessionPhase.AWAITING_CONFIRMATION
                        && TimeUnit.NANOSECONDS.toMillis(now - endFrameAt) > request.finalizeTimeout()) {
                 fail(new ProsaSttTimeoutException("Prosa STT did not confirm the job within finalizeTimeout="
@@ -474,6 +515,10 @@ final class StreamingSession implements UploadPump.Owner {
         }
         closeAudio();
         Session s = socket;
+        Connection<?> pending = tcp;
+        if (s == null && pending != null) {
+            pending.closeSilently(); // the upgrade never completed: nobody else will close this connection
+        }
         if (s != null && s.isOpen()) {
             if (abort) {
                 connector.abort(s); // a failed peer may never answer a close frame: end the TCP connection now

@@ -1,8 +1,6 @@
 package com.camelprosa.component.prosastt.client;
 
 import java.io.Closeable;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +25,6 @@ import jakarta.websocket.Session;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.glassfish.tyrus.client.SslEngineConfigurator;
-import org.glassfish.tyrus.client.ThreadPoolConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,18 +37,14 @@ import org.slf4j.LoggerFactory;
  * bound.</li>
  * <li>The websocket API can only close politely (a close frame, then waiting for the peer's). {@link #abort} drops the
  * TCP connection at once, for peers that will never answer.</li>
- * <li>Tyrus' I/O runs on its JVM-wide shared Grizzly transport, which would outlive the application by its idle
- * timeout. When the last client of this library closes, the transport is stopped, but only if it is the one this
- * library started (its worker pool carries our name), so another library's websockets are never touched.</li>
+ * <li>Tyrus' I/O runs on its JVM-wide shared Grizzly transport, which {@link GrizzlyTransport} starts with our pool,
+ * watches, and stops when the last client of this library closes.</li>
  * </ul>
  */
 final class TyrusConnector implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TyrusConnector.class);
-    static final String IO_POOL_NAME = "prosa-stt-shared-io";
     private static final int CONNECTS_PER_SERVER = 8;
-    private static final int IO_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-    private static final AtomicInteger LIVE_CONNECTORS = new AtomicInteger();
 
     /** Tyrus runs each connect's steps on this executor while a connect thread waits for it: as many as those. */
     private final ExecutorService tyrusWorkers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS,
@@ -64,7 +57,7 @@ final class TyrusConnector implements Closeable {
     private volatile boolean closed;
 
     TyrusConnector() {
-        LIVE_CONNECTORS.incrementAndGet();
+        GrizzlyTransport.acquire();
     }
 
     /**
@@ -92,9 +85,9 @@ final class TyrusConnector implements Closeable {
     /** Drops the session's TCP connection now, without a close handshake. */
     void abort(Session session) {
         try {
-            Object webSocket = fieldOfType(session.getBasicRemote(), "org.glassfish.tyrus.core.TyrusWebSocket");
-            Object handler = fieldOfType(webSocket, "org.glassfish.tyrus.core.ProtocolHandler");
-            ((Closeable) fieldOfType(handler, "org.glassfish.tyrus.spi.Writer")).close();
+            Object webSocket = GrizzlyTransport.fieldOfType(session.getBasicRemote(), "org.glassfish.tyrus.core.TyrusWebSocket");
+            Object handler = GrizzlyTransport.fieldOfType(webSocket, "org.glassfish.tyrus.core.ProtocolHandler");
+            ((Closeable) GrizzlyTransport.fieldOfType(handler, "org.glassfish.tyrus.spi.Writer")).close();
         } catch (Exception | LinkageError e) {
             LOG.debug("Cannot drop the connection directly with this Tyrus version ({}); closing it politely", e.toString());
             try {
@@ -116,9 +109,7 @@ final class TyrusConnector implements Closeable {
         managers.clear();
         tyrusWorkers.shutdownNow();
         tyrusTimers.shutdownNow();
-        if (LIVE_CONNECTORS.decrementAndGet() == 0) {
-            stopSharedTransportIfOurs();
-        }
+        GrizzlyTransport.release();
     }
 
     /** What a Tyrus client is configured with; sessions that agree on it share one client. */
@@ -130,12 +121,11 @@ final class TyrusConnector implements Closeable {
             ClientManager manager = new OwnedExecutorsClientManager(tyrusWorkers, tyrusTimers);
             Map<String, Object> p = manager.getProperties();
             p.put(ClientProperties.SHARED_CONTAINER, true);
-            p.put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 10);
-            // Tyrus' default I/O worker pool (1 to 20 threads) rejects work once all 20 are busy, which a few hundred
-            // concurrent sessions reach: a fixed pool with a queue never rejects and keeps the thread count flat.
-            p.put(ClientProperties.WORKER_THREAD_POOL_CONFIG, ThreadPoolConfig.defaultConfig().setPoolName(IO_POOL_NAME)
-                    .setCorePoolSize(IO_THREADS).setMaxPoolSize(IO_THREADS).setQueueLimit(-1));
-            p.put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE, t.connectTimeout()));
+            // The transport is started and stopped by GrizzlyTransport; Tyrus' idle timer must not stop it under us.
+            p.put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, Integer.MAX_VALUE / 1000);
+            // The session bounds the connect itself (and drops the connection at the bound); Tyrus' own timeout is a
+            // backstop that must not fire first.
+            p.put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE, t.connectTimeout() + 5000));
             p.put(ClientProperties.INCOMING_BUFFER_SIZE, t.maxMessageSize() + 1024);
             if (t.sslContext() != null) {
                 // Host name verification stays on (Tyrus' default): a trusted certificate for another host fails.
@@ -156,41 +146,6 @@ final class TyrusConnector implements Closeable {
             pool.allowCoreThreadTimeOut(true);
             return pool;
         });
-    }
-
-    /** Tyrus' shared Grizzly transport, stopped with Tyrus' own method when it is ours (see the class comment). */
-    private static void stopSharedTransportIfOurs() {
-        try {
-            Class<?> socket = Class.forName("org.glassfish.tyrus.container.grizzly.client.GrizzlyClientSocket");
-            Field field = socket.getDeclaredField("transport");
-            field.setAccessible(true);
-            Object transport = field.get(null);
-            if (transport == null) {
-                return;
-            }
-            Object config = transport.getClass().getMethod("getWorkerThreadPoolConfig").invoke(transport);
-            Object name = config == null ? null : config.getClass().getMethod("getPoolName").invoke(config);
-            if (!IO_POOL_NAME.equals(name)) {
-                return;
-            }
-            Method stop = socket.getDeclaredMethod("closeSharedTransport");
-            stop.setAccessible(true);
-            stop.invoke(null);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            LOG.debug("Tyrus' shared transport is left to its idle timeout (10 s): {}", e.toString());
-        }
-    }
-
-    private static Object fieldOfType(Object target, String typeName) throws ReflectiveOperationException {
-        for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
-                if (f.getType().getName().equals(typeName)) {
-                    f.setAccessible(true);
-                    return f.get(target);
-                }
-            }
-        }
-        throw new NoSuchFieldException(typeName + " in " + target.getClass().getName());
     }
 
     static ThreadFactory daemon(String name) {

@@ -1,0 +1,49 @@
+package com.camelprosa.component.prosastt;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** What a test counts to prove nothing was left behind: threads by name, file descriptors, TCP connections. */
+final class Resources {
+
+    private Resources() {
+    }
+
+    /** Live threads of this component, its Tyrus client and Camel's pools for it (the emulator's are not counted). */
+    static List<String> componentThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("prosa-stt") || n.contains("ProsaStt"))
+                .sorted().toList();
+    }
+
+    static long fileDescriptors() {
+        String[] fds = new File("/proc/self/fd").list();
+        return fds == null ? -1 : fds.length;
+    }
+
+    /** ESTABLISHED (or connecting) TCP connections from this machine to the given local port, from /proc/net. */
+    static int connectionsTo(int port) {
+        String hexPort = String.format(Locale.ROOT, ":%04X", port);
+        int n = 0;
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(Path.of(table));
+            } catch (IOException e) {
+                continue;
+            }
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.trim().split("\\s+");
+                // f[1] local address, f[2] remote address, f[3] state: 01 ESTABLISHED, 02 SYN_SENT
+                if (f.length > 3 && f[2].endsWith(hexPort) && ("01".equals(f[3]) || "02".equals(f[3]))) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+}
