@@ -143,7 +143,6 @@ public final class StreamingSession extends Endpoint {
             String configuration = configuration(format);
             phase = "connecting to " + request.url();
             touch();
-            TyrusLogGuard.check();
             Session s = manager.connectToServer(this, clientConfig(), URI.create(request.url()));
             if (result.isDone()) {
                 closeQuietly(s, CloseReason.CloseCodes.GOING_AWAY, "Session ended");
@@ -152,7 +151,7 @@ public final class StreamingSession extends Endpoint {
             phase = "waiting for the server to create the job";
             touch();
             if (request.authMode() == AuthMode.message) {
-                s.getBasicRemote().sendText(JSON.createObjectNode().put("token", request.apiKey()).toString());
+                UnloggedApiKey.sendToken(s.getBasicRemote(), request.apiKey());
             }
             s.getBasicRemote().sendText(configuration);
         } catch (ProsaSttException e) {
@@ -489,7 +488,7 @@ public final class StreamingSession extends Endpoint {
             builder.configurator(new ClientEndpointConfig.Configurator() {
                 @Override
                 public void beforeRequest(Map<String, List<String>> headers) {
-                    headers.put("x-api-key", List.of(request.apiKey()));
+                    headers.put("x-api-key", UnloggedApiKey.headerValue(request.apiKey()));
                 }
             });
         }
