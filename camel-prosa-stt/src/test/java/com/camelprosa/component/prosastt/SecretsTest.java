@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -131,10 +132,10 @@ class SecretsTest extends EmulatorTestSupport {
                         messageServer.url(), refusing.url()));
             }
             for (Process child : children.values()) {
-                if (!child.waitFor(90, TimeUnit.SECONDS)) {
-                    child.destroyForcibly();
-                }
+                child.waitFor(90, TimeUnit.SECONDS);
             }
+        } finally {
+            children.values().forEach(Process::destroyForcibly);
         }
 
         StringBuilder table = new StringBuilder(String.format("%-22s %-8s %-8s %-10s %s%n", "setup", "header", "message",
@@ -153,7 +154,8 @@ class SecretsTest extends EmulatorTestSupport {
             table.append(String.format("%-22s %-8d %-8d %-10d %d%n", setup, header, message,
                     uriRecords.size() - uriElsewhere.size(), uriElsewhere.size()));
 
-            int exit = children.get(setup).exitValue();
+            Process child = children.get(setup);
+            int exit = child.waitFor(5, TimeUnit.SECONDS) ? child.exitValue() : -1;
             if (exit != 0) {
                 problems.add(setup + ": the application exited with " + exit + ": " + console);
                 continue;
@@ -174,11 +176,11 @@ class SecretsTest extends EmulatorTestSupport {
             }
             for (String key : List.of(HEADER_KEY, MESSAGE_KEY)) {
                 records(all).stream().filter(r -> r.contains(fragment(key))).limit(3).forEach(
-                        r -> problems.add(setup + ": key leaked in: " + r.substring(0, Math.min(400, r.length()))));
+                        r -> problems.add(setup + ": key leaked in: " + excerpt(r, key)));
             }
             uriElsewhere.stream().limit(3).forEach(r -> problems.add(setup + ": the key of an endpoint URI leaked"
                                                                       + " outside Camel's endpoint resolution: "
-                                                                      + r.substring(0, Math.min(400, r.length()))));
+                                                                      + excerpt(r, URI_KEY)));
         }
         System.out.println("SecretsTest key occurrences per logging setup (uri: key written in an endpoint URI)\n"
                            + table);
@@ -242,6 +244,14 @@ class SecretsTest extends EmulatorTestSupport {
     /** The part of a key a truncated or reformatted leak would still show. */
     private static String fragment(String key) {
         return key.split("-")[3];
+    }
+
+    /** The record's first line and, if another, the line with the key. */
+    private static String excerpt(String record, String key) {
+        String[] lines = record.split("\n");
+        String first = lines[0].substring(0, Math.min(300, lines[0].length()));
+        return Arrays.stream(lines).skip(1).filter(l -> l.contains(fragment(key))).findFirst()
+                .map(l -> first + " [...] " + l.substring(0, Math.min(300, l.length()))).orElse(first);
     }
 
     private static int occurrences(String text, String key) {
