@@ -140,7 +140,6 @@ final class StreamingSession implements UploadPump.Owner {
                     senders, timers);
             String configuration = configuration(format);
             enter(SessionPhase.CONNECTING);
-            TyrusLogGuard.check();
             connecting = connector.connect(request, new Socket(configuration), clientConfig(), this::connectFailed);
         } catch (ProsaSttException e) {
             fail(e);
@@ -214,11 +213,14 @@ final class StreamingSession implements UploadPump.Owner {
             session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) StreamingSession.this::onBinary);
             enter(SessionPhase.AWAITING_CREATED);
             progress();
-            ObjectNode token = ServerMessage.JSON.createObjectNode();
-            if (request.authMode() == AuthMode.message) {
-                session.getAsyncRemote().sendText(token.put("token", request.apiKey()).toString());
+            try {
+                if (request.authMode() == AuthMode.message) {
+                    UnloggedApiKey.sendToken(session.getBasicRemote(), request.apiKey());
+                }
+                session.getAsyncRemote().sendText(configuration);
+            } catch (IOException | RuntimeException e) {
+                StreamingSession.this.onError(e);
             }
-            session.getAsyncRemote().sendText(configuration);
         }
 
         @Override
@@ -593,7 +595,7 @@ final class StreamingSession implements UploadPump.Owner {
             builder.configurator(new ClientEndpointConfig.Configurator() {
                 @Override
                 public void beforeRequest(Map<String, List<String>> headers) {
-                    headers.put("x-api-key", List.of(request.apiKey()));
+                    headers.put("x-api-key", UnloggedApiKey.headerValue(request.apiKey()));
                 }
             });
         }
