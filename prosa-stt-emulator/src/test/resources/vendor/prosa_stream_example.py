@@ -1,4 +1,4 @@
-# The vendor's Python streaming client, verbatim from its documentation (shared/seed). Tests change only the url.
+# The vendor's Python streaming client, verbatim from its documentation page (summarised in docs/vendor-streaming-api.md). Tests change only the url.
 import asyncio
 import json
 

@@ -42,6 +42,9 @@ public final class ProsaSttBenchmark {
 
     private static final String KEY = "bench-key";
     private static final List<String> ROWS = List.of("throughput", "heap", "concurrency", "completion", "partials");
+    /** Held so the level sticks: the emulator logs a line per session at INFO, thousands in a run. */
+    private static final java.util.logging.Logger EMULATOR_LOG
+            = java.util.logging.Logger.getLogger("com.camelprosa.prosastt.emulator");
 
     private final List<String[]> table = new ArrayList<>();
     private final Map<String, Long> doneAt = new ConcurrentHashMap<>();
@@ -57,6 +60,7 @@ public final class ProsaSttBenchmark {
     }
 
     private void run(List<String> rows) throws Exception {
+        EMULATOR_LOG.setLevel(java.util.logging.Level.WARNING);
         emulator = ProsaSttEmulator.builder().apiKey(KEY).build().start();
         camel = new DefaultCamelContext();
         camel.setStreamCaching(false); // the bodies are streams made on the fly: caching would read them whole

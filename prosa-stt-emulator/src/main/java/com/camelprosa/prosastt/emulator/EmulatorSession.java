@@ -24,6 +24,7 @@ public final class EmulatorSession extends Endpoint {
     static final String HEADER_KEY_PROPERTY = "prosa.emulator.headerKey";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(EmulatorSession.class.getName());
     private static final Set<String> FORMATS
             = Set.of("wav", "mp3", "flac", "opus", "webm", "s16le", "pcm_mulaw", "pcm_alaw");
     private static final double PARTIAL_EVERY_SECONDS = 0.3;
@@ -76,6 +77,12 @@ public final class EmulatorSession extends Endpoint {
         state = State.ENDED;
         record.closed(true);
         emulator.sessionClosed();
+        // What arrived, for a user of the jar; never the key (only the configuration's label is read from it).
+        LOG.info(() -> String.format("session %s: auth %s, label \"%s\", %d bytes of audio%s, %d segment(s), close %d %s",
+                record.jobId() == null ? "(no job)" : record.jobId(), record.authMode() == null ? "none" : record.authMode(),
+                record.configuration() == null ? "" : parse(record.configuration()).path("label").asText(""),
+                record.audioBytes(), record.endOfAudio() ? "" : " (no end frame)", segmentIndex,
+                closeReason.getCloseCode().getCode(), closeReason.getReasonPhrase()).stripTrailing());
     }
 
     private void onText(String text) {

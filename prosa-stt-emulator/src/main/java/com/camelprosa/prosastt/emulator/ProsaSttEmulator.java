@@ -298,7 +298,27 @@ public final class ProsaSttEmulator implements AutoCloseable {
         }
     }
 
+    private static final String USAGE = """
+            Usage: java -jar prosa-stt-emulator-*-all.jar [options]
+            A Prosa.ai-compatible streaming speech-to-text server on ws://HOST:PORT/v2/speech/stt, for tests and offline work.
+              --host H                 address to bind (default 127.0.0.1)
+              --port N                 port to listen on (default 8765; 0 picks a free one)
+              --api-key K              the one key accepted (default: any non-empty key)
+              --transcripts FILE       JSON {"label": ["segment 1", "segment 2", ...]}: the text for known samples
+              --models a,b             model names that exist (default stt-general-online,stt-general); others close 4002
+              --reject-at-upgrade      answer a wrong x-api-key header with HTTP 401 instead of close 4000
+              --realtime               send each result no earlier than its end time in the audio
+              --fault F                act out a fault in every session: close:CODE, quota, stall, stall-after-end,
+                                       late:MS, noise, drop, slow:MS, huge:BYTES, garbage
+                                       (or one session: put [fault=F] in its label)
+              -h, --help               print this and exit
+            Each session ends with one log line: job id, auth mode, label, audio bytes, segments, close code.""";
+
     public static void main(String[] args) throws Exception {
+        // One line per log record (java.util.logging's default takes two), unless the user chose a format.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s - %5$s%6$s%n");
+        }
         Builder b = builder().port(8765);
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -311,10 +331,12 @@ public final class ProsaSttEmulator implements AutoCloseable {
                 case "--realtime" -> b.realtime(true);
                 case "--fault" -> b.fault(args[++i]);
                 case "--models" -> b.models(Set.of(args[++i].split(",")));
+                case "--help", "-h" -> {
+                    System.out.println(USAGE);
+                    System.exit(0);
+                }
                 default -> {
-                    System.err.println("Unknown argument: " + args[i] + " (value " + value + ")\nUsage: [--host H] "
-                                       + "[--port N] [--api-key K] [--transcripts file.json] [--reject-at-upgrade] [--realtime] "
-                                       + "[--fault close:CODE|quota|stall|stall-after-end|late:MS|noise|drop|slow:MS|huge:BYTES|garbage] [--models a,b]");
+                    System.err.println("Unknown argument: " + args[i] + " (value " + value + ")\n" + USAGE);
                     System.exit(2);
                 }
             }

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param jobId       the job id the server gave in its {@code created} message
  * @param text        the final segments' texts joined by a space (empty segments skipped)
- * @param segments    the final segments in order
+ * @param segments    the final segments in order (a {@link SegmentList})
  * @param duration    seconds of audio the server processed, from its {@code metadata} message (null if none came)
  * @param quotaUsed   quota the session used, from {@code metadata} (null if none came)
  * @param maxReached  whether the session hit the server's maximum duration, from {@code metadata} (null if none came)
@@ -17,6 +17,6 @@ public record Transcript(String jobId, String text, List<Segment> segments, Doub
         Boolean maxReached, Double maxDuration) {
 
     public Transcript {
-        segments = List.copyOf(segments);
+        segments = SegmentList.of(segments);
     }
 }
