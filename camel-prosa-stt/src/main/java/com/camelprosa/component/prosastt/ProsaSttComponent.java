@@ -136,15 +136,18 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
     }
 
     /**
-     * Waits for a start in progress: Camel may hand a component being started by one thread to another thread's
-     * endpoint. Never starts a component that is stopping or stopped. Returns whether it is started.
+     * Waits for a start in progress (Camel may hand a component that one thread is starting to another thread's
+     * endpoint), and starts a component that a restarted CamelContext left stopped. Never starts while the component
+     * or its context is stopping. Returns whether it is started.
      */
     private boolean ensureStarted() {
         if (client != null) {
             return true;
         }
+        ServiceStatus context = getCamelContext().getStatus();
         ServiceStatus status = getStatus(); // not isStoppingOrStopped(): it is also true before the first start
-        if (status.isStopping() || status.isStopped() || status.isSuspending() || status.isSuspended()) {
+        if (status.isStopping() || status.isSuspending() || status.isSuspended()
+            || status.isStopped() && !(context.isStarted() || context.isStarting())) {
             return false;
         }
         start(); // Camel's start is synchronized and idempotent: this waits for the thread that is starting it

@@ -1,0 +1,134 @@
+package com.camelprosa.component.prosastt;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.camelprosa.component.prosastt.client.ProsaSttConnectionException;
+import com.camelprosa.component.prosastt.client.ProsaSttTimeoutException;
+import com.camelprosa.component.prosastt.client.TranscriptEvent;
+import com.camelprosa.component.prosastt.client.TranscriptStream;
+import com.camelprosa.prosastt.emulator.ProsaSttEmulator;
+import com.camelprosa.prosastt.emulator.SessionRecord;
+import com.camelprosa.prosastt.emulator.SyntheticAudio;
+import com.camelprosa.prosastt.emulator.TranscriptScript;
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Live events reach whoever holds them when they arrive: a route per event, or a stream a caller iterates. */
+class LiveEventsTest extends EmulatorTestSupport {
+
+    /** Two words ending at 0.7 s and 2.6 s of the audio. */
+    private static final byte[] TWO_WORDS = SyntheticAudio.wav(16000, 0.2, 1.5, 0.5, 0.4);
+    /** Five words over about 7 s. */
+    private static final byte[] FIVE_WORDS = SyntheticAudio.wav(16000, 0.2, 1.0, 0.5, 0.5, 0.5, 0.5, 0.5);
+
+    private static ProsaSttEmulator live;
+    private final List<long[]> arrivals = new CopyOnWriteArrayList<>();
+    private final List<TranscriptEvent> events = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void startRealtimeEmulator() throws Exception {
+        live = ProsaSttEmulator.builder().apiKey(API_KEY).realtime(true)
+                .transcripts(TranscriptScript.of(LABEL, List.of("satu", "dua", "tiga", "empat", "lima"))).build().start();
+    }
+
+    @AfterAll
+    static void stopRealtimeEmulator() {
+        live.close();
+    }
+
+    private static String liveUri(String extra) {
+        return uri("general", extra).replace(emulator.url(), live.url());
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:events").process(e -> {
+                    arrivals.add(new long[] { System.nanoTime() });
+                    events.add(e.getMessage().getBody(TranscriptEvent.class));
+                });
+            }
+        };
+    }
+
+    @Test
+    void eventUriDeliversEachEventTheMomentItArrivesAndTheExchangeContinuesAfterTheLast() {
+        long start = System.nanoTime();
+        Exchange out = send(liveUri("eventUri=direct:events"), TWO_WORDS, Map.of(ProsaSttConstants.LABEL, LABEL));
+        long done = System.nanoTime();
+
+        assertNull(out.getException());
+        assertEquals("satu dua", out.getMessage().getBody(String.class));
+        List<TranscriptEvent.Type> types = events.stream().map(TranscriptEvent::type).toList();
+        assertEquals(List.of(TranscriptEvent.Type.RESULT, TranscriptEvent.Type.RESULT, TranscriptEvent.Type.END), types);
+        double firstAt = (arrivals.get(0)[0] - start) / 1e9;
+        double doneAt = (done - start) / 1e9;
+        // The second word ends 1.9 s after the first: with a look-ahead the first would wait for it.
+        assertTrue(firstAt < doneAt - 1.0, "first result reached the route at +" + firstAt + " s, the exchange"
+                                           + " ended at +" + doneAt + " s");
+        assertTrue(arrivals.get(2)[0] <= done, "END was processed before the exchange continued");
+    }
+
+    @Test
+    void aTemplateCanIterateTheStreamItGets() {
+        TranscriptStream stream = template.requestBodyAndHeader(uri("general", "outputType=stream"), THREE_WORDS_WAV,
+                ProsaSttConstants.LABEL, LABEL, TranscriptStream.class);
+        assertTrue(stream.toString().contains("job=" + stream.jobId()), stream.toString());
+        List<String> results = new ArrayList<>();
+        TranscriptEvent last = null;
+        while (stream.hasNext()) {
+            last = stream.next();
+            if (last.type() == TranscriptEvent.Type.RESULT) {
+                results.add(last.text());
+            }
+        }
+        assertEquals(WORDS, results);
+        assertEquals(TranscriptEvent.Type.END, last.type());
+        assertTrue(stream.toString().contains("ended"), stream.toString());
+    }
+
+    @Test
+    void aStreamClosedBeforeItsEndThrowsInsteadOfEndingQuietly() {
+        TranscriptStream stream = template.requestBodyAndHeader(liveUri("outputType=stream"), FIVE_WORDS,
+                ProsaSttConstants.LABEL, LABEL, TranscriptStream.class);
+        assertEquals(TranscriptEvent.Type.RESULT, stream.next().type());
+        stream.close();
+        assertThrows(ProsaSttConnectionException.class, stream::hasNext);
+    }
+
+    @Test
+    void anAbandonedStreamEndsItsSessionAfterTheResponseTimeout() {
+        int before = live.sessions().size();
+        long start = System.nanoTime();
+        TranscriptStream stream = template.requestBodyAndHeader(liveUri("outputType=stream&responseTimeout=2000"),
+                FIVE_WORDS, ProsaSttConstants.LABEL, LABEL, TranscriptStream.class);
+        SessionRecord session = live.sessions().get(before);
+        await().atMost(Duration.ofSeconds(10)).until(session::closed);
+        double closedAfter = (System.nanoTime() - start) / 1e9;
+        assertTrue(closedAfter < 5.0, "abandoned at +" + closedAfter + " s; the audio lasts 6.7 s");
+        assertFalse(stream.completion().isDone() && !stream.completion().isCompletedExceptionally());
+        ProsaSttTimeoutException e = assertThrows(ProsaSttTimeoutException.class, () -> {
+            while (stream.hasNext()) {
+                stream.next();
+            }
+        });
+        assertTrue(e.getMessage().contains("Nobody read"), e.getMessage());
+    }
+}
