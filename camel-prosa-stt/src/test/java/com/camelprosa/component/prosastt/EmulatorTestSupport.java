@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.camelprosa.prosastt.emulator.ProsaSttEmulator;
+import com.camelprosa.prosastt.emulator.SessionRecord;
 import com.camelprosa.prosastt.emulator.SyntheticAudio;
 import com.camelprosa.prosastt.emulator.TranscriptScript;
 import org.apache.camel.Exchange;
@@ -38,6 +39,12 @@ abstract class EmulatorTestSupport extends CamelTestSupport {
     static String uri(String model, String extra) {
         return "prosa-stt:" + model + "?url=" + emulator.url() + "&apiKey=RAW(" + API_KEY + ")"
                + (extra == null || extra.isEmpty() ? "" : "&" + extra);
+    }
+
+    /** What the emulator recorded of the most recent session. */
+    static SessionRecord lastSession() {
+        List<SessionRecord> all = emulator.sessions();
+        return all.get(all.size() - 1);
     }
 
     Exchange send(String uri, Object body, Map<String, Object> headers) {

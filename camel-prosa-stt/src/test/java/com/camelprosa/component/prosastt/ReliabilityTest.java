@@ -120,11 +120,8 @@ class ReliabilityTest extends EmulatorTestSupport {
         assertInstanceOf(ProsaSttConnectionException.class, failed.getException());
         assertTrue(failed.getException().getMessage().contains("shut down"), failed.getException().getMessage());
         assertTrue(stopMillis < 10_000, "context stopped in " + stopMillis + " ms");
-        // Every thread of this component ends with the context. Tyrus' I/O threads (prosa-stt-shared-io) belong to
-        // its JVM-wide shared transport, which other clients may still use; it ends 10 s after its last connection.
-        await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
-                .map(Thread::getName).filter(n -> !n.startsWith("prosa-stt-shared-io"))
-                .noneMatch(n -> n.contains("ProsaStt") || n.startsWith("prosa-stt")));
+        // Every thread of this component ends with the context, Tyrus' shared I/O threads (prosa-stt-shared-io) too.
+        await().atMost(Duration.ofSeconds(10)).until(() -> Resources.componentThreads().isEmpty());
     }
 
     @Test
@@ -192,8 +189,4 @@ class ReliabilityTest extends EmulatorTestSupport {
         };
     }
 
-    private static SessionRecord lastSession() {
-        List<SessionRecord> sessions = emulator.sessions();
-        return sessions.get(sessions.size() - 1);
-    }
 }

@@ -73,7 +73,7 @@ class StreamingTest extends EmulatorTestSupport {
         TranscriptEvent result = events.getExchanges().get(types.size() - 2).getMessage().getBody(TranscriptEvent.class);
         assertEquals(0.3, result.start(), 0.021);
         assertEquals(2.3, result.end(), 0.021);
-        assertEquals(session.binaryFrameSizes().size() > 2, true, "sent in pieces as the audio arrived");
+        assertTrue(session.binaryFrameSizes().size() > 2, "sent in pieces as the audio arrived");
     }
 
     @Test
@@ -200,8 +200,4 @@ class StreamingTest extends EmulatorTestSupport {
         };
     }
 
-    private static SessionRecord lastSession() {
-        List<SessionRecord> sessions = emulator.sessions();
-        return sessions.get(sessions.size() - 1);
-    }
 }

@@ -234,10 +234,6 @@ class TranscriptionTest extends EmulatorTestSupport {
         };
     }
 
-    private static SessionRecord lastSession() {
-        List<SessionRecord> sessions = emulator.sessions();
-        return sessions.get(sessions.size() - 1);
-    }
 
     private static void assertSegment(Segment segment, double start, double end) {
         assertEquals(start, segment.start(), 0.021, segment.toString());

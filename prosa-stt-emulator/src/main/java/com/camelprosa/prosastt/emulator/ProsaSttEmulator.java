@@ -27,6 +27,8 @@ import org.glassfish.tyrus.core.HandshakeException;
  */
 public final class ProsaSttEmulator implements AutoCloseable {
 
+    private static final double MAX_DURATION_SECONDS = 3600;
+
     /** The path the vendor's service answers on. */
     public static final String PATH = "/v2/speech/stt";
 
@@ -41,7 +43,6 @@ public final class ProsaSttEmulator implements AutoCloseable {
     private final boolean rejectBadKeyAtUpgrade;
     private final Fault fault;
     private final double voiceThreshold;
-    private final double maxDurationSeconds;
     private final SSLContext tls;
     private final List<SessionRecord> sessions = new CopyOnWriteArrayList<>();
     private final boolean realtime;
@@ -66,7 +67,6 @@ public final class ProsaSttEmulator implements AutoCloseable {
         this.rejectBadKeyAtUpgrade = b.rejectBadKeyAtUpgrade;
         this.fault = Fault.parse(b.fault);
         this.voiceThreshold = b.voiceThreshold;
-        this.maxDurationSeconds = b.maxDurationSeconds;
         this.tls = b.tls;
         this.realtime = b.realtime;
     }
@@ -171,16 +171,14 @@ public final class ProsaSttEmulator implements AutoCloseable {
         return script;
     }
 
-    Fault fault() {
-        return fault;
-    }
 
     double voiceThreshold() {
         return voiceThreshold;
     }
 
+    /** The longest session the emulator announces in its metadata, in seconds (the vendor's figure is unknown). */
     double maxDurationSeconds() {
-        return maxDurationSeconds;
+        return MAX_DURATION_SECONDS;
     }
 
     ScheduledExecutorService scheduler() {
@@ -225,7 +223,6 @@ public final class ProsaSttEmulator implements AutoCloseable {
         private boolean rejectBadKeyAtUpgrade;
         private String fault;
         private double voiceThreshold = 300;
-        private double maxDurationSeconds = 3600;
         private SSLContext tls;
         private boolean realtime;
 

@@ -11,6 +11,8 @@ import org.glassfish.tyrus.client.ClientManager;
  * Bare Tyrus clients for driving the emulator by hand (protocol tests, benchmark baselines). Tyrus' own
  * {@link ClientManager} shuts its executors down when its last session closes, racing the next connect; these keep
  * daemon executors for the life of the JVM.
+ * Tyrus issue: <a href="https://github.com/eclipse-ee4j/tyrus/issues/640">eclipse-ee4j/tyrus#640</a> (the shutdown
+ * condition is not thread safe, so a connect made as the last session closes gets a RejectedExecutionException).
  */
 public final class TyrusClients {
 

@@ -10,6 +10,8 @@ import org.glassfish.tyrus.client.ClientManager;
  * last session closes; a session connecting at that moment is left with terminated executors and fails its first
  * send with a {@code RejectedExecutionException}. Seen in this project's tests; with concurrent sessions it would hit
  * users at random. Here the executors live as long as the {@link ProsaSttClient}.
+ * Tyrus issue: <a href="https://github.com/eclipse-ee4j/tyrus/issues/640">eclipse-ee4j/tyrus#640</a> (the shutdown
+ * condition is not thread safe, so a connect made as the last session closes gets a RejectedExecutionException).
  */
 final class OwnedExecutorsClientManager extends ClientManager {
 
