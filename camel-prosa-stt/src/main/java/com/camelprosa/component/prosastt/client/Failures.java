@@ -44,6 +44,63 @@ final class Failures {
         };
     }
 
+    /** The server closed (1000 or abnormally) before it confirmed the job. */
+    static ProsaSttException unconfirmed(int code, String reason, String missing) {
+        String seen = "close " + code + (reason == null || reason.isBlank() ? "" : ": " + sentence(reason));
+        return new ProsaSttConnectionException((code == 1000 ? "Prosa STT closed the session (" : "Prosa STT session"
+                                                                                                 + " ended abnormally (") + seen + ") without confirming the job: " + missing
+                                               + ". The transcript may be incomplete, so none is returned. " + SEND_AGAIN, code, reason, null);
+    }
+
+    /** A confirmation came before the end of the audio: a truncated job, or the server's maximum session reached. */
+    static ProsaSttException confirmedEarly(ServerMessage.Metadata m, long bytesSent) {
+        if (m != null && Boolean.TRUE.equals(m.maxReached())) {
+            return new ProsaSttInvalidInputException("The audio is longer than Prosa STT's maximum session ("
+                                                     + (m.maxDuration() == null ? "max_duration" : m.maxDuration() + " s") + "): the server ended the"
+                                                     + " job after " + bytesSent + " bytes. Split the audio into shorter parts.");
+        }
+        return new ProsaSttConnectionException("Prosa STT confirmed the job while the audio was still being sent ("
+                                               + bytesSent + " bytes sent, no end frame yet): the transcript would miss the rest. " + SEND_AGAIN,
+                ProsaSttException.NO_CLOSE_CODE, null, null);
+    }
+
+    static ProsaSttException binaryFrame(int bytes, SessionPhase phase) {
+        return new ProsaSttProtocolException("Prosa STT sent a binary frame (" + bytes + " bytes) while " + phase
+                                             + "; the protocol has only text messages from the server. Check that the url option points at the"
+                                             + " Prosa STT streaming API.", ProsaSttException.NO_CLOSE_CODE, null);
+    }
+
+    static ProsaSttException tooBig(int code, String reason, int maxMessageSize, SessionPhase phase) {
+        return new ProsaSttProtocolException("Prosa STT sent a message larger than maxMessageSize=" + maxMessageSize
+                                             + " bytes while " + phase + "; the session was closed. Raise maxMessageSize only if the server is known"
+                                             + " to send such messages.", code, reason);
+    }
+
+    static ProsaSttException quota(String quotaUsed) {
+        return new ProsaSttQuotaExceededException("Prosa STT quota ran out during the session (quota_used=" + quotaUsed
+                                                  + "). Buy more quota in the Prosa Console, then send again.", ProsaSttException.NO_CLOSE_CODE, null);
+    }
+
+    static ProsaSttException jobFailed(String jobId) {
+        return new ProsaSttConnectionException("Prosa STT reported the job " + jobId + " as failed. " + SEND_AGAIN,
+                ProsaSttException.NO_CLOSE_CODE, null, null);
+    }
+
+    static ProsaSttException connectionFailed(Throwable error, SessionPhase phase) {
+        return new ProsaSttConnectionException("The connection to Prosa STT failed while " + phase + " ("
+                                               + rootMessage(error) + "). " + SEND_AGAIN, ProsaSttException.NO_CLOSE_CODE, null, error);
+    }
+
+    static ProsaSttException sendFailed(Throwable error, long bytesSent) {
+        return new ProsaSttConnectionException("Sending audio to Prosa STT failed after " + bytesSent + " bytes ("
+                                               + rootMessage(error) + "). " + SEND_AGAIN, ProsaSttException.NO_CLOSE_CODE, null, error);
+    }
+
+    static ProsaSttException closedBeforeUpgrade(String url) {
+        return new ProsaSttConnectionException("The server at " + url + " closed the TCP connection before answering"
+                                               + " the websocket upgrade. " + SEND_AGAIN, ProsaSttException.NO_CLOSE_CODE, null, null);
+    }
+
     /** The typed exception for a connect (TCP, TLS or websocket upgrade) that failed. */
     static ProsaSttException fromConnect(Throwable error, String url, boolean timedOut) {
         for (Throwable t = error; t != null; t = t.getCause()) {
