@@ -36,6 +36,7 @@ public final class ExampleApp implements AutoCloseable {
     private final Options options;
     private final PrintStream console;
     private final RunReport report = new RunReport();
+    private final java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
     private ProsaSttEmulator emulator;
     private EmbeddedBroker broker;
     private Main main;
@@ -78,6 +79,12 @@ public final class ExampleApp implements AutoCloseable {
         app.start();
         app.printWhatToTry();
         stopped.await();
+    }
+
+    /** Sets an application property (as -Dkey=value would), for embedding and tests; call before start. */
+    public ExampleApp property(String key, String value) {
+        properties.put(key, value);
+        return this;
     }
 
     /** Starts the emulator (offline), the broker (if needed), Camel and its routes; returns at once. */
@@ -129,6 +136,7 @@ public final class ExampleApp implements AutoCloseable {
         if (options.has("ftp")) {
             main.addOverrideProperty("example.ftp.url", options.ftpUrl());
         }
+        properties.forEach(main::addOverrideProperty);
         main.bind("runReport", report);
         main.configure().addRoutesBuilder(new ExampleRoutes(options));
         main.start();
