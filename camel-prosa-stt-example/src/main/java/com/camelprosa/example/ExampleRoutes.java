@@ -55,7 +55,7 @@ public class ExampleRoutes extends RouteBuilder {
         from("direct:stt").routeId("stt").errorHandler(noErrorHandler()).streamCache("false")
                 .process(job::openWithProgress)
                 .doTry()
-                    .to("prosa-stt:general?outputType=transcript")
+                    .to("prosa-stt:general?outputType=transcript&realtime={{example.realtime}}")
                 .doCatch(Exception.class)
                     // Put the audio back: error handling must not try to cache the spent upload stream.
                     .process(AudioJob::restoreAndRethrow)
@@ -132,6 +132,7 @@ public class ExampleRoutes extends RouteBuilder {
 
             // Transacted: the job leaves the queue only when its result is on the result queue (one commit). An
             // instance that dies mid-stream never commits, so the broker gives the job to another instance.
+            org.apache.camel.ProducerTemplate stt = getContext().createProducerTemplate();
             int maxAttempts = Integer.parseInt(resolve("{{example.jms.max-attempts}}"));
             Predicate giveUp = e -> {
                 Throwable t = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
@@ -160,10 +161,19 @@ public class ExampleRoutes extends RouteBuilder {
                     .end()
                     .setHeader(ProsaSttConstants.LABEL, header("jobName"))
                     .process(job::start)
-                    .process(job::openWithProgress)
-                    .to("prosa-stt:general?outputType=transcript&realtime={{example.jms.realtime}}")
+                    // On this (the listener's) thread: the result below must be sent inside the job's transaction,
+                    // and prosa-stt would continue the route on its callback thread.
+                    .process(e -> {
+                        stt.send("direct:stt", e);
+                        Exception failure = e.getException();
+                        if (failure != null) {
+                            e.setException(null);
+                            throw failure;
+                        }
+                    })
                     .process(job::done)
                     .marshal().json(JsonLibrary.Jackson)
+                    .convertBodyTo(String.class) // a TextMessage of JSON
                     .setHeader("instance", constant(instance))
                     .to("jms:queue:{{example.jms.results}}");
         }
