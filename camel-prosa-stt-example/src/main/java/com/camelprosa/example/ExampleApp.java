@@ -139,7 +139,13 @@ public final class ExampleApp implements AutoCloseable {
         properties.forEach(main::addOverrideProperty);
         main.bind("runReport", report);
         main.configure().addRoutesBuilder(new ExampleRoutes(options));
+        if (options.has("captions")) {
+            main.configure().addRoutesBuilder(new CaptionsSocket());
+        }
         main.start();
+        if (options.has("captions")) {
+            CaptionsSocket.install(main.getCamelContext(), httpPort, 30_000);
+        }
         return this;
     }
 
