@@ -43,7 +43,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         // The route itself moves a job to the dead-letter queue (with the reason) after its own attempt limit; the
         // broker's limit is a backstop above it, so a job is never dropped.
         config.addAddressSetting("#", new AddressSettings().setMaxDeliveryAttempts(50).setRedeliveryDelay(500)
-                .setDeadLetterAddress(SimpleString.of("DLQ")).setAutoCreateDeadLetterResources(true));
+                .setDeadLetterAddress(SimpleString.of("DLQ")).setAutoCreateDeadLetterResources(true)
+                .setExpiryAddress(SimpleString.of("ExpiryQueue")).setAutoCreateExpiryResources(true));
         server.setConfiguration(config);
     }
 

@@ -168,35 +168,37 @@ public final class ExampleApp implements AutoCloseable {
     }
 
     /** The console lines that tell a user what to try. */
-    public void printWhatToTry() {
+    public void printWhatToTry() throws IOException {
         String base = "http://127.0.0.1:" + httpPort;
+        // A copy of the sample outside the inbox for the curl lines (the inbox moves its files away).
+        Path sample = options.dir().resolve(SAMPLE);
+        try (InputStream in = ExampleApp.class.getResourceAsStream("/sample/" + SAMPLE)) {
+            Files.copy(in, sample, StandardCopyOption.REPLACE_EXISTING);
+        }
+        String upload = "curl -s -H 'Content-Type: audio/wav' --data-binary @" + sample + " ";
         console.println();
         console.println("Ready (instance " + options.instance() + "). Try:");
         if (options.has("files")) {
-            console.println("  files:    drop audio into " + in + "  -> transcripts in " + out);
+            console.println("  files:    cp " + sample + " " + in + "/   -> " + out + "/call-center.txt and .json");
         }
         if (options.has("http")) {
-            console.println("  http:     curl -s --data-binary @" + samplePath() + " " + base + "/transcripts");
-            console.println("            curl -N -H 'Accept: text/event-stream' --data-binary @" + samplePath() + " "
-                            + base + "/transcripts");
+            console.println("  http:     " + upload + "'" + base + "/transcripts?label=" + SAMPLE + "'");
+            console.println("            " + upload.replace("curl -s", "curl -sN -H 'Accept: text/event-stream'") + "'"
+                            + base + "/transcripts?label=" + SAMPLE + "'");
         }
         if (options.has("captions")) {
-            console.println("  captions: open " + base + "/ in a browser, click Start");
+            console.println("  captions: open " + base + "/ in a browser, click Start (or pick a file)");
         }
         if (options.has("jms")) {
-            console.println("  jms:      curl -s --data-binary @" + samplePath() + " '" + base
-                            + "/jobs?name=call-center.wav'   (puts a job on queue transcribe.jobs of " + brokerUrl + ")");
-            console.println("            more instances: --broker " + brokerUrl + " --routes jms --port 0");
+            console.println("  jms:      " + upload + "'" + base + "/jobs?name=" + SAMPLE + "'   (a job on queue "
+                            + "transcribe.jobs of " + brokerUrl + ")");
+            console.println("            curl -s '" + base + "/jobs/results'   (takes the results off transcribe.results)");
+            console.println("            another instance: --broker " + brokerUrl + " --routes jms --port 0");
         }
         if (options.has("ftp")) {
             console.println("  ftp:      upload audio to " + options.ftpUrl().replaceAll("password=[^&]*", "password=***"));
         }
         console.println("Stop with Ctrl-C.");
-    }
-
-    private String samplePath() {
-        Path done = in.resolve(".done").resolve(SAMPLE);
-        return Files.exists(done) ? done.toString() : in.resolve(SAMPLE).toString();
     }
 
     public CamelContext camelContext() {

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public class ExampleRoutes extends RouteBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger("com.camelprosa.example.jobs");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final Options options;
 
     public ExampleRoutes(Options options) {
@@ -129,6 +130,26 @@ public class ExampleRoutes extends RouteBuilder {
                     .removeHeaders("*")
                     .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
                     .setHeader(Exchange.CONTENT_TYPE, constant("application/json"));
+
+            // Takes up to ?max= results off the result queue (waiting at most a second for each) as a JSON array.
+            from("platform-http:/jobs/results?httpMethodRestrict=GET").routeId("jms-results")
+                    .process(e -> {
+                        int max = e.getIn().getHeader("max", 10, Integer.class);
+                        List<String> results = new java.util.ArrayList<>();
+                        try (org.apache.camel.ConsumerTemplate consumer = e.getContext().createConsumerTemplate()) {
+                            for (Exchange r; results.size() < max
+                                    && (r = consumer.receive("jms:queue:{{example.jms.results}}", 1000)) != null;) {
+                                results.add(String.format("{\"jobId\":\"%s\",\"name\":%s,\"instance\":\"%s\","
+                                                          + "\"transcript\":%s}",
+                                        r.getIn().getHeader("jobId"), JSON.writeValueAsString(r.getIn().getHeader(
+                                                "jobName", String.class)), r.getIn().getHeader("instance"),
+                                        r.getIn().getBody(String.class)));
+                            }
+                        }
+                        e.getMessage().removeHeaders("*");
+                        e.getMessage().setBody("[" + String.join(",", results) + "]");
+                        e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+                    });
 
             // Transacted: the job leaves the queue only when its result is on the result queue (one commit). An
             // instance that dies mid-stream never commits, so the broker gives the job to another instance.
