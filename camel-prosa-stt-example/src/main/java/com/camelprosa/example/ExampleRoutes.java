@@ -88,9 +88,9 @@ public class ExampleRoutes extends RouteBuilder {
                     .process(e -> succeeded(e, report, "ftp", url));
         }
 
+        HttpErrors errors = new HttpErrors(Integer.parseInt(resolve("{{example.http.retry-after}}")));
         if (options.has("http")) {
             ExecutorService events = getContext().getExecutorServiceManager().newCachedThreadPool(this, "sse");
-            HttpErrors errors = new HttpErrors(Integer.parseInt(resolve("{{example.http.retry-after}}")));
             long maxBytes = Long.parseLong(resolve("{{example.http.max-bytes}}"));
             long timeout = Long.parseLong(resolve("{{example.http.response-timeout}}"));
             String stt = "prosa-stt:general?responseTimeout=" + timeout;
@@ -114,6 +114,7 @@ public class ExampleRoutes extends RouteBuilder {
         if (options.has("jms")) {
             // Any instance may take a job: POST puts it on the queue and answers 202 with the job's id.
             from("platform-http:/jobs?httpMethodRestrict=POST").routeId("jms-submit")
+                    .onException(Exception.class).handled(true).logExhausted(false).process(errors::answer).end()
                     .process(e -> {
                         String name = e.getIn().getHeader("name", "job.wav", String.class);
                         byte[] audio = e.getIn().getBody(byte[].class);
@@ -133,6 +134,7 @@ public class ExampleRoutes extends RouteBuilder {
 
             // Takes up to ?max= results off the result queue (waiting at most a second for each) as a JSON array.
             from("platform-http:/jobs/results?httpMethodRestrict=GET").routeId("jms-results")
+                    .onException(Exception.class).handled(true).logExhausted(false).process(errors::answer).end()
                     .process(e -> {
                         int max = e.getIn().getHeader("max", 10, Integer.class);
                         List<String> results = new java.util.ArrayList<>();

@@ -80,7 +80,7 @@ public final class HttpErrors {
             status = 500;
             code = "internal";
         }
-        return new Answer(status, code, e == null ? "unknown error" : e.getMessage(),
+        return new Answer(status, code, e == null ? "unknown error" : status == 500 ? e.toString() : e.getMessage(),
                 e instanceof ProsaSttException p ? p.isRetryable() : null);
     }
 
