@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 
 import com.camelprosa.component.prosastt.ProsaSttConstants;
 import com.camelprosa.component.prosastt.client.ProsaSttConnectionException;
@@ -90,21 +89,20 @@ public class ExampleRoutes extends RouteBuilder {
 
         HttpErrors errors = new HttpErrors(Integer.parseInt(resolve("{{example.http.retry-after}}")));
         if (options.has("http")) {
-            ExecutorService events = getContext().getExecutorServiceManager().newCachedThreadPool(this, "sse");
             long maxBytes = Long.parseLong(resolve("{{example.http.max-bytes}}"));
             long timeout = Long.parseLong(resolve("{{example.http.response-timeout}}"));
             String stt = "prosa-stt:general?responseTimeout=" + timeout;
             from("platform-http:/transcripts?httpMethodRestrict=POST").routeId("http")
                     .streamCache("false")
                     .onException(Exception.class).handled(true).logExhausted(false).process(errors::answer).end()
+                    .process(ServerSentEvents::remember)
                     .process(e -> upload(e, maxBytes))
                     .choice()
                         .when(header("Accept").contains("text/event-stream"))
-                            .to(stt + "&outputType=stream&includePartial=true")
-                            .process(e -> keepJobId(e))
-                            .process(new ServerSentEvents(events, timeout + 5000))
+                            .toD(stt + "&outputType=stream&includePartial=true&realtime=${header.exampleRealtime}")
+                            .process(new ServerSentEvents())
                         .otherwise()
-                            .to(stt + "&outputType=transcript")
+                            .toD(stt + "&outputType=transcript&realtime=${header.exampleRealtime}")
                             .process(e -> keepJobId(e))
                             .marshal().json(JsonLibrary.Jackson)
                             .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
@@ -220,6 +218,8 @@ public class ExampleRoutes extends RouteBuilder {
         }
         e.getIn().setHeader(ProsaSttConstants.LABEL, label);
         e.getIn().setHeader(Exchange.FILE_LENGTH, size);
+        // ?realtime=true sends the upload at its own pace, as if it were live (only true or false reach the URI)
+        e.getIn().setHeader("exampleRealtime", Boolean.parseBoolean(e.getIn().getHeader("realtime", String.class)));
     }
 
     /** Drops the request's headers from the answer, but says which job it was. */

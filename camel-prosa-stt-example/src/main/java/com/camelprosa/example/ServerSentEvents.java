@@ -1,56 +1,71 @@
 package com.camelprosa.example;
 
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
+import java.util.Locale;
 
+import com.camelprosa.component.prosastt.ProsaSttConstants;
 import com.camelprosa.component.prosastt.client.TranscriptEvent;
 import com.camelprosa.component.prosastt.client.TranscriptStream;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
 
 /**
- * Turns a live {@link TranscriptStream} body into a {@code text/event-stream} answer: one event per transcript event
- * ({@code partial}, {@code result}, {@code end}), written as soon as it arrives; a failure after the answer has
- * started becomes a last {@code error} event with the same JSON as an HTTP error.
+ * Answers with a {@code text/event-stream}: one event per transcript event ({@code partial}, {@code result},
+ * {@code end}), written to the client the moment it arrives; a failure after the answer has started becomes a last
+ * {@code error} event with the same JSON as an HTTP error.
  * <p>
- * The stream is read here with hasNext/next on a thread of its own, not with Camel's splitter: the splitter asks for
- * the next element before it hands on the current one, so each event would wait for the one after it.
+ * The events are written to the Vert.x response directly and the response is ended here. An InputStream body would
+ * not do: platform-http reads a response stream in 8 KiB blocks, so small events would wait for more. And the stream
+ * is read with hasNext/next rather than Camel's splitter, which asks for the next element before it hands on the
+ * current one, so each event would wait for the one after it.
  */
 public final class ServerSentEvents implements Processor {
 
+    /** Exchange property: the Vert.x response of the request, kept by {@link #remember(Exchange)}. */
+    private static final String RESPONSE = "exampleHttpResponse";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final ExecutorService pool;
-    private final long idleTimeoutMillis;
 
-    public ServerSentEvents(ExecutorService pool, long idleTimeoutMillis) {
-        this.pool = pool;
-        this.idleTimeoutMillis = idleTimeoutMillis;
+    /** Keeps the request's response at hand; call before the message is replaced. */
+    public static void remember(Exchange exchange) {
+        if (exchange.getIn() instanceof HttpMessage http) {
+            exchange.setProperty(RESPONSE, http.getResponse());
+        }
     }
 
     @Override
-    public void process(Exchange exchange) {
+    public void process(Exchange exchange) throws Exception {
         TranscriptStream events = exchange.getIn().getBody(TranscriptStream.class);
-        EventInputStream body = new EventInputStream(idleTimeoutMillis);
-        pool.execute(() -> {
-            try {
-                while (events.hasNext()) {
-                    TranscriptEvent e = events.next();
-                    body.push(event(e.type().name().toLowerCase(java.util.Locale.ROOT), JSON.writeValueAsString(e)));
-                }
-            } catch (Exception e) {
-                body.push(event("error", HttpErrors.json(HttpErrors.classify(e))));
-            } finally {
-                body.end();
+        HttpServerResponse response = exchange.getProperty(RESPONSE, HttpServerResponse.class);
+        if (response == null) {
+            throw new IllegalStateException("Server-Sent Events need the platform-http (Vert.x) response");
+        }
+        response.setStatusCode(200).setChunked(true).putHeader("Content-Type", "text/event-stream")
+                .putHeader("Cache-Control", "no-cache");
+        String jobId = exchange.getIn().getHeader(ProsaSttConstants.JOB_ID, String.class);
+        if (jobId != null) {
+            response.putHeader("X-Prosa-Job-Id", jobId);
+        }
+        try {
+            while (!response.closed() && events.hasNext()) {
+                TranscriptEvent e = events.next();
+                response.write(event(e.type().name().toLowerCase(Locale.ROOT), JSON.writeValueAsString(e)));
             }
-        });
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/event-stream");
-        exchange.getMessage().setHeader("Cache-Control", "no-cache");
-        exchange.getMessage().setBody(body);
+        } catch (Exception e) {
+            if (!response.closed()) {
+                response.write(event("error", HttpErrors.json(HttpErrors.classify(e))));
+            }
+        } finally {
+            events.close();
+            if (!response.closed() && !response.ended()) {
+                response.end();
+            }
+        }
     }
 
-    static byte[] event(String name, String data) {
-        return ("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+    static Buffer event(String name, String data) {
+        return Buffer.buffer("event: " + name + "\ndata: " + data + "\n\n");
     }
 }

@@ -116,6 +116,35 @@ class HttpRouteTest {
     }
 
     @Test
+    void eventsArriveWhileTheAudioIsStillBeingSent() throws Exception {
+        // 4.6 s of speech-like audio sent at its own pace (?realtime=true): the first final segment must reach the
+        // client long before the upload can have finished.
+        byte[] audio = com.camelprosa.prosastt.emulator.SyntheticAudio.wav(16000, 0.3, 0.6, 0.8, 0.8, 0.8, 0.8);
+        HttpRequest request = HttpRequest.newBuilder(uri("/transcripts?realtime=true&label=synthetic.wav"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "audio/wav")
+                .header("Accept", "text/event-stream").POST(HttpRequest.BodyPublishers.ofByteArray(audio)).build();
+        long sent = System.nanoTime();
+        HttpResponse<java.io.InputStream> r = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        double firstResult = -1;
+        double end = -1;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+            for (String line; (line = lines.readLine()) != null;) {
+                double at = (System.nanoTime() - sent) / 1e9;
+                if (line.equals("event: result") && firstResult < 0) {
+                    firstResult = at;
+                } else if (line.equals("event: end")) {
+                    end = at;
+                }
+            }
+        }
+        System.out.printf("[test] realtime upload of 4.6 s: first result event after %.2f s, end after %.2f s%n",
+                firstResult, end);
+        assertTrue(firstResult > 0 && end > 0, "a result and the end arrived");
+        assertTrue(firstResult < 3.0 && end > 4.0, "first result after " + firstResult + " s, end after " + end
+                                                   + " s: events stream while the audio is being sent");
+    }
+
+    @Test
     void errorsAreHttpAnswersWithAJsonBody() throws Exception {
         assertError(post("/transcripts", "audio/wav", new byte[0], null), 400, "bad_audio");
         assertError(post("/transcripts", "audio/wav", new byte[sample.length + 2000], null), 413, "too_large");
