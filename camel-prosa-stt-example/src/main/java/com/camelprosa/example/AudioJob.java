@@ -30,6 +30,9 @@ public final class AudioJob {
     private static final String STARTED = "exampleJobStarted";
     private static final Logger LOG = LoggerFactory.getLogger("com.camelprosa.example.jobs");
 
+    private static final java.util.Map<String, String> FORMATS = java.util.Map.of("wav", "wav", "mp3", "mp3",
+            "flac", "flac", "opus", "opus", "ogg", "opus", "webm", "webm");
+
     private final long progressIntervalNanos;
     private final String instance;
 
@@ -53,6 +56,11 @@ public final class AudioJob {
         exchange.setProperty(AUDIO, exchange.getIn().getBody());
         exchange.setProperty(STARTED, System.nanoTime());
         exchange.getIn().setHeader(ProsaSttConstants.LABEL, name);
+        // The body becomes a stream (to count progress), which has no file name: keep the name's hint to the format.
+        String format = FORMATS.get(String.valueOf(FileUtil.onlyExt(name, true)).toLowerCase(Locale.ROOT));
+        if (format != null && exchange.getIn().getHeader(ProsaSttConstants.AUDIO_FORMAT) == null) {
+            exchange.getIn().setHeader(ProsaSttConstants.AUDIO_FORMAT, format);
+        }
         Long length = exchange.getIn().getHeader(Exchange.FILE_LENGTH, Long.class);
         LOG.info("Job {} started on {}{}", name, instance, length == null ? "" : " (" + length + " bytes)");
     }
