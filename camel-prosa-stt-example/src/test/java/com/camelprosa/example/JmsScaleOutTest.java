@@ -80,6 +80,26 @@ class JmsScaleOutTest {
             try (Connection connection = cf.createConnection()) {
                 connection.start();
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                // Results are collected as they are committed, on a session of their own.
+                Map<String, Integer> seen = new java.util.concurrent.ConcurrentHashMap<>();
+                Map<String, String> doneBy = new java.util.concurrent.ConcurrentHashMap<>();
+                List<String> problems = new CopyOnWriteArrayList<>();
+                Session listening = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                listening.createConsumer(listening.createQueue("transcribe.results")).setMessageListener(m -> {
+                    try {
+                        String id = m.getStringProperty("jobId");
+                        seen.merge(id, 1, Integer::sum);
+                        doneBy.put(id, m.getStringProperty("instance"));
+                        JsonNode t = JSON.readTree(((TextMessage) m).getText());
+                        String expected = String.join(" ", script.get(m.getStringProperty("jobName")));
+                        if (!expected.equals(t.get("text").asText())) {
+                            problems.add(id + ": " + t);
+                        }
+                    } catch (Exception e) {
+                        problems.add(e.toString());
+                    }
+                });
+
                 MessageProducer jobs = session.createProducer(session.createQueue("transcribe.jobs"));
                 for (int i = 1; i <= JOBS; i++) {
                     jobs.send(job(session, "job-" + i, "job-" + i + ".wav", audio));
@@ -88,40 +108,29 @@ class JmsScaleOutTest {
                 jobs.send(job(session, "bad-config", "bad.wav [fault=close:4001]", audio));
                 jobs.send(job(session, "rate-limited", "busy.wav [fault=close:4029]", audio));
 
-                // Once A has finished a job, kill it with SIGKILL while it streams another (it logged upload progress
-                // for that job and not its end).
-                await().atMost(Duration.ofSeconds(60)).until(() -> a.saw("done on A") && a.streaming() != null);
+                // Once a result of A is on the result queue (committed), kill A with SIGKILL while it streams another
+                // job (it logged upload progress for that job and not its end).
+                await().atMost(Duration.ofSeconds(60)).until(() -> doneBy.containsValue("A") && a.streaming() != null);
                 String killedJob = a.streaming();
                 a.kill();
                 System.out.println("[test] SIGKILLed instance A (pid " + a.process.pid() + ") while it streamed "
-                                   + killedJob);
+                                   + killedJob + "; results so far " + doneBy);
 
-                Map<String, Integer> seen = new HashMap<>();
-                Map<String, String> doneBy = new HashMap<>();
-                MessageConsumer results = session.createConsumer(session.createQueue("transcribe.results"));
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-                while (seen.size() < JOBS && System.nanoTime() < deadline) {
-                    Message m = results.receive(1000);
-                    if (m != null) {
-                        String id = m.getStringProperty("jobId");
-                        seen.merge(id, 1, Integer::sum);
-                        doneBy.put(id, m.getStringProperty("instance"));
-                        JsonNode t = JSON.readTree(((TextMessage) m).getText());
-                        assertEquals(String.join(" ", script.get(m.getStringProperty("jobName"))),
-                                t.get("text").asText());
-                    }
-                }
-                // Anything more within a few seconds would be a duplicate.
-                for (Message m; (m = results.receive(3000)) != null;) {
+                await().atMost(Duration.ofSeconds(120)).until(() -> seen.size() == JOBS);
+                // Anything more within a few seconds would be a duplicate: wait for the queue to stay quiet.
+                MessageConsumer more = session.createConsumer(session.createQueue("transcribe.results"));
+                listening.close();
+                for (Message m; (m = more.receive(3000)) != null;) {
                     seen.merge(m.getStringProperty("jobId"), 1, Integer::sum);
                 }
+                more.close();
                 System.out.println("[test] results per job: " + seen + ", done by: " + doneBy);
+                assertTrue(problems.isEmpty(), problems.toString());
                 for (int i = 1; i <= JOBS; i++) {
                     assertEquals(1, seen.getOrDefault("job-" + i, 0), "job-" + i + " exactly once: " + seen);
                 }
                 assertEquals(JOBS, seen.size(), "no other result: " + seen);
                 assertEquals("B", doneBy.get(killedJob), "the killed instance's job was finished by the other");
-                assertTrue(doneBy.containsValue("A"), "A's finished jobs count: " + doneBy);
 
                 MessageConsumer dead = session.createConsumer(session.createQueue("transcribe.dlq"));
                 Map<String, String> reasons = new HashMap<>();
