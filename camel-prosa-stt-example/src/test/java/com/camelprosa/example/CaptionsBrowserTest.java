@@ -1,0 +1,147 @@
+package com.camelprosa.example;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The captions page in a real headless Chromium: its fake microphone plays the shipped spoken sample, the page streams
+ * it to the app over a websocket, and the partial text shows before the final text. Saves target/captions.png.
+ * Skipped (not failed) only where Chromium and its driver are not installed; CI installs them (.ci/run).
+ */
+class CaptionsBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    static Path dir;
+    private static ExampleApp app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "Chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
+        app = new ExampleApp(new Options(dir.resolve("app"), null, null, false, Set.of("captions"), 0, null, 0, null,
+                "browser-test"), Console.create()).start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void microphoneCaptionsShowPartialTextBeforeFinalSegmentsWithTimes() throws Exception {
+        Path wav = dir.resolve("call-center.wav");
+        try (var in = getClass().getResourceAsStream("/sample/call-center.wav")) {
+            Files.copy(in, wav);
+        }
+        WebDriver browser = chromium("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--use-file-for-fake-audio-capture=" + wav + "%noloop");
+        try {
+            // The label names the sample, so the emulator answers with its transcript.
+            browser.get("http://127.0.0.1:" + app.httpPort() + "/?label=call-center.wav");
+            browser.findElement(By.id("start")).click();
+
+            List<String> sentences = FilesRouteTest.sampleSentences();
+            // The picture for the README: two final segments and the third one's partial text.
+            new WebDriverWait(browser, Duration.ofSeconds(40)).until(d -> finals(d).size() >= 2
+                    && !d.findElement(By.id("partial")).getText().isBlank());
+            Files.createDirectories(Path.of("target"));
+            Files.write(Path.of("target/captions.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+            List<Map<String, Object>> log = log(browser);
+            int firstPartial = indexOf(log, "PARTIAL");
+            int firstResult = indexOf(log, "RESULT");
+            assertTrue(firstPartial >= 0 && firstPartial < firstResult, "a partial shows before the final text: " + log);
+            assertTrue(sentences.get(0).startsWith((String) log.get(firstPartial).get("text")),
+                    "the partial is the start of the first sentence: " + log.get(firstPartial));
+            assertEquals(sentences.get(0), log.get(firstResult).get("text"));
+            List<String> shown = finals(browser);
+            assertTrue(shown.get(0).matches("\\d+\\.\\d–\\d+\\.\\d s" + java.util.regex.Pattern.quote(sentences.get(0))),
+                    "final segments show with their times: " + shown);
+
+            browser.findElement(By.id("stop")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> indexOf(log(d), "END") >= 0);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aFileIsTranscribedTheSameWay() throws Exception {
+        Path wav = dir.resolve("upload/call-center.wav");
+        Files.createDirectories(wav.getParent());
+        try (var in = getClass().getResourceAsStream("/sample/call-center.wav")) {
+            Files.copy(in, wav);
+        }
+        WebDriver browser = chromium();
+        try {
+            browser.get("http://127.0.0.1:" + app.httpPort() + "/");
+            browser.findElement(By.id("file")).sendKeys(wav.toString());
+            new WebDriverWait(browser, Duration.ofSeconds(40)).until(d -> indexOf(log(d), "END") >= 0);
+            List<String> shown = finals(browser);
+            assertEquals(3, shown.size(), shown.toString());
+            assertTrue(shown.get(2).endsWith(FilesRouteTest.sampleSentences().get(2)), shown.toString());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static WebDriver chromium(String... extra) throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required", "--window-size=820,520",
+                "--user-data-dir=" + Files.createTempDirectory(dir, "chromium-profile"));
+        options.addArguments(extra);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().withLogFile(new File("target/chromedriver.log")).build();
+        return new ChromeDriver(service, options);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> log(WebDriver d) {
+        return (List<Map<String, Object>>) ((JavascriptExecutor) d).executeScript("return window.captionLog;");
+    }
+
+    private static List<String> finals(WebDriver d) {
+        return d.findElements(By.cssSelector("#finals .final")).stream().map(e -> e.getText().replace("\n", ""))
+                .toList();
+    }
+
+    private static int indexOf(List<Map<String, Object>> log, String type) {
+        for (int i = 0; i < log.size(); i++) {
+            if (type.equals(log.get(i).get("type"))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
