@@ -31,6 +31,15 @@ final class AudioPacing {
                                                 + " Compressed formats are sent as fast as the server reads them.");
     }
 
+    /** The byte rate when the audio announces it (WAV, or raw audio with a sample rate), else 0. */
+    static double knownBytesPerSecond(byte[] head, AudioFormat format, Integer sampleRate, Integer channels) {
+        try {
+            return bytesPerSecond(head, format, sampleRate, channels);
+        } catch (ProsaSttInvalidInputException e) {
+            return 0;
+        }
+    }
+
     private static double wavByteRate(byte[] head) {
         ByteBuffer b = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
         int pos = 12;

@@ -64,6 +64,23 @@ final class Failures {
                 ProsaSttException.NO_CLOSE_CODE, null, null);
     }
 
+    /**
+     * A confirmed job whose metadata says the server processed less than half of the audio sent (known for WAV and
+     * raw audio): the server read part of it and called it done. Null when the figures agree or are unknown.
+     */
+    static ProsaSttException processedTooLittle(ServerMessage.Metadata m, long bytesSent, double bytesPerSecond) {
+        if (m == null || m.duration() == null || bytesPerSecond <= 0) {
+            return null;
+        }
+        double sentSeconds = bytesSent / bytesPerSecond;
+        if (m.duration() + 1.0 >= sentSeconds / 2) {
+            return null;
+        }
+        return new ProsaSttConnectionException(String.format(java.util.Locale.ROOT, "Prosa STT confirmed the job but"
+                                                             + " says it processed %.1f s of the %.1f s of audio sent (%d bytes): the transcript would miss the"
+                                                             + " rest. %s", m.duration(), sentSeconds, bytesSent, SEND_AGAIN), ProsaSttException.NO_CLOSE_CODE, null, null);
+    }
+
     static ProsaSttException binaryFrame(int bytes, SessionPhase phase) {
         return new ProsaSttProtocolException("Prosa STT sent a binary frame (" + bytes + " bytes) while " + phase
                                              + "; the protocol has only text messages from the server. Check that the url option points at the"

@@ -44,6 +44,8 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
     private volatile UploadPump pump;
     private final SessionConnection connection;
     private volatile ScheduledFuture<?> watchdog;
+    /** The audio's byte rate when it announces one (WAV, raw with a rate), else 0: to check the server's duration. */
+    private volatile double audioBytesPerSecond;
 
     StreamingSession(StreamRequest request, AudioSource source, TyrusConnector connector, Executor senders,
                      ScheduledExecutorService timers, Consumer<TranscriptEvent> listener, Runnable onEnd) {
@@ -107,6 +109,7 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
             firstChunk = head;
             double bytesPerSecond = request.realtime()
                     ? AudioPacing.bytesPerSecond(head, format, request.sampleRate(), request.channels()) : 0;
+            audioBytesPerSecond = AudioPacing.knownBytesPerSecond(head, format, request.sampleRate(), request.channels());
             pump = new UploadPump(in, source.mayBlock(), request.chunkSize(), bytesPerSecond, connection::sendBinary,
                     this, senders, timers);
             String configuration = Handshake.configuration(request, format);
@@ -312,6 +315,11 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
     // ---- the end
 
     private void complete() {
+        ProsaSttException truncated = Failures.processedTooLittle(job.metadata(), sentBytes(), audioBytesPerSecond);
+        if (truncated != null) {
+            fail(truncated);
+            return;
+        }
         Transcript transcript = job.transcript();
         if (result.complete(transcript)) {
             clock.enter(SessionPhase.ENDED);
