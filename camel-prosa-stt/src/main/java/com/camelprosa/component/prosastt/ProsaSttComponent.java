@@ -114,4 +114,18 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
         }
         super.doStop();
     }
+
+    // ---- Issue 13 (runtimes): hooks for the dev console, self-contained; nothing above depends on them ----
+
+    private final ProsaSttStatistics statistics = new ProsaSttStatistics(this);
+
+    /** Totals by outcome of the exchanges sent to this component's endpoints (dev console). */
+    ProsaSttStatistics getStatistics() {
+        return statistics;
+    }
+
+    /** The streaming client if it has been created, without creating it (dev console). */
+    synchronized ProsaSttClient getClientIfCreated() {
+        return client;
+    }
 }

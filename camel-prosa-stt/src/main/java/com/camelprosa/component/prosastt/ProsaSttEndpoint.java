@@ -95,4 +95,27 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
     public Map<String, String> getServiceMetadata() {
         return Map.of("model", String.valueOf(configuration.getModel()));
     }
+
+    // ---- Issue 13 (runtimes): health check and dev-console statistics, self-contained ----
+
+    private ProsaSttProducerHealthCheck healthCheck;
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        getComponent().getStatistics().watch(getCamelContext());
+        healthCheck = ProsaSttProducerHealthCheck.register(this);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ProsaSttProducerHealthCheck.unregister(healthCheck);
+        healthCheck = null;
+        super.doStop();
+    }
+
+    /** The session limiter if an exchange has created it, without creating it (dev console). */
+    StreamLimiter getLimiterIfCreated() {
+        return limiter;
+    }
 }
