@@ -40,22 +40,4 @@ final class OwnedExecutorsClientManager extends ClientManager {
     protected void shutdown(ShutDownCondition condition) {
         // Tyrus calls this when its last session closes: keep the executors for the next session
     }
-
-    /**
-     * Creates the client with this bundle's class loader as the thread context class loader: Tyrus' ClientManager
-     * loads its container ({@code org.glassfish.tyrus.container.grizzly.client.GrizzlyClientContainer}) by name
-     * through it. In OSGi the context loader of a Camel thread may be anything (or none, and then Tyrus falls back to
-     * the tyrus-client bundle, which does not import the Grizzly container); this bundle imports that package.
-     * Outside OSGi this is the class loader that loaded the component, so nothing changes.
-     */
-    static OwnedExecutorsClientManager create(ExecutorService executor, ScheduledExecutorService scheduler) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(OwnedExecutorsClientManager.class.getClassLoader());
-        try {
-            return new OwnedExecutorsClientManager(executor, scheduler);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-    }
 }

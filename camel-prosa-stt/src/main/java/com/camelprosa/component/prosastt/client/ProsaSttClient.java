@@ -158,7 +158,7 @@ public final class ProsaSttClient implements AutoCloseable {
     private ClientManager manager(Transport transport) {
         return managers.computeIfAbsent(transport, t -> {
             // Tyrus runs each connect on its own executor while our sender thread waits for it: keep them apart.
-            ClientManager manager = OwnedExecutorsClientManager.create(tyrusWorkers, tyrusTimers);
+            ClientManager manager = new OwnedExecutorsClientManager(tyrusWorkers, tyrusTimers);
             Map<String, Object> p = manager.getProperties();
             p.put(ClientProperties.SHARED_CONTAINER, true);
             p.put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 10);
