@@ -16,9 +16,19 @@ class DocTablesTest {
     @Test
     void tablesMatchTheComponentJson() throws Exception {
         String adoc = Files.readString(Path.of(AdocTables.ADOC), StandardCharsets.UTF_8);
-        assertEquals(AdocTables.render(adoc, AdocTables.json()), adoc,
-                "The tables in " + AdocTables.ADOC + " differ from prosa-stt.json. Regenerate them with:"
-                                                                      + " mvn -pl camel-prosa-stt -am process-test-classes -Pupdate-docs");
+        String expected = AdocTables.render(adoc, AdocTables.json());
+        if (!expected.equals(adoc)) {
+            String[] want = expected.split("\n", -1);
+            String[] have = adoc.split("\n", -1);
+            int line = 0;
+            while (line < Math.min(want.length, have.length) && want[line].equals(have[line])) {
+                line++;
+            }
+            assertEquals(line < want.length ? want[line] : "(end of page)", line < have.length ? have[line] : "(end of page)",
+                    "The tables in " + AdocTables.ADOC + " differ from prosa-stt.json from line " + (line + 1)
+                                                                                     + ". Regenerate them with: mvn -pl camel-prosa-stt -am"
+                                                                                     + " process-test-classes -Pupdate-docs");
+        }
     }
 
     @Test
