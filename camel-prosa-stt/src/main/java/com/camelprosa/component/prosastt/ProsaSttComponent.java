@@ -172,4 +172,16 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
         }
         super.doStop();
     }
+
+    private final ProsaSttStatistics statistics = new ProsaSttStatistics(this);
+
+    /** Totals by outcome of the exchanges sent to this component's endpoints (dev console). */
+    ProsaSttStatistics getStatistics() {
+        return statistics;
+    }
+
+    /** The streaming client while the component is started, else null (dev console). */
+    ProsaSttClient getClientIfCreated() {
+        return client;
+    }
 }

@@ -62,13 +62,16 @@ public class ProsaSttConfiguration implements Cloneable {
     private int chunkSize = 16000;
 
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
-              description = "How long to wait for the websocket connection to open, in milliseconds (or a duration"
-                            + " such as 10s).")
+              description = "The longest the whole connect may take (TCP connect, TLS handshake and websocket"
+                            + " upgrade), counted from the moment the exchange asked for it, in milliseconds (or a"
+                            + " duration such as 10s). Past it the exchange fails with ProsaSttTimeoutException.")
     private long connectTimeout = 10000;
 
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
-              description = "The longest silence allowed from the server while a session is open, in milliseconds (or"
-                            + " a duration such as 30s). The exchange fails with ProsaSttTimeoutException past it.")
+              description = "The longest stretch without progress (audio accepted by the socket, a new result or"
+                            + " partial) while a session is open, in milliseconds (or a duration such as 30s); keep-alives,"
+                            + " repeated statuses and pings do not count. The exchange fails with ProsaSttTimeoutException"
+                            + " past it.")
     private long responseTimeout = 30000;
 
     @UriParam(label = "advanced", defaultValue = "600000", javaType = "java.time.Duration",

@@ -29,6 +29,7 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
     private volatile StreamLimiter limiter;
     private volatile Endpoint eventEndpoint;
     private volatile Producer eventProducer;
+    private volatile ProsaSttProducerHealthCheck healthCheck;
 
     public ProsaSttEndpoint(String uri, ProsaSttComponent component, ProsaSttConfiguration configuration) {
         super(uri, component);
@@ -82,6 +83,8 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        getComponent().getStatistics().watch(getCamelContext());
+        healthCheck = ProsaSttProducerHealthCheck.register(this);
         if (configuration.getMaxConcurrentStreams() > 0) {
             limiter = new StreamLimiter(configuration.getMaxConcurrentStreams(), getComponent().getTimers());
         }
@@ -94,6 +97,8 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
 
     @Override
     protected void doStop() throws Exception {
+        ProsaSttProducerHealthCheck.unregister(healthCheck);
+        healthCheck = null;
         StreamLimiter l = limiter;
         limiter = null;
         if (l != null) {
@@ -148,5 +153,10 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
     @Override
     public Map<String, String> getServiceMetadata() {
         return Map.of("model", String.valueOf(configuration.getModel()));
+    }
+
+    /** The session limiter, or null (dev console). */
+    StreamLimiter getLimiterIfCreated() {
+        return limiter;
     }
 }

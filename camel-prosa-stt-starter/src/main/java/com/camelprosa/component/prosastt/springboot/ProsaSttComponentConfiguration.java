@@ -1,0 +1,385 @@
+package com.camelprosa.component.prosastt.springboot;
+
+import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Transcribes the message body (audio) with the Prosa.ai streaming speech-to-text API.
+ * <p>
+ * Every option of the prosa-stt component, bound from {@code camel.component.prosa-stt.*}; written by hand in the
+ * shape Camel's starter generator produces (that generator hard-codes Apache's group id). ProsaSttStarterMetadataTest
+ * fails when an option of the component's JSON is missing here or its default differs.
+ */
+@ConfigurationProperties(prefix = "camel.component.prosa-stt")
+public class ProsaSttComponentConfiguration extends ComponentConfigurationPropertiesCommon {
+
+    /**
+     * Whether to enable auto configuration of the prosa-stt component. This is
+     * enabled by default.
+     */
+    private Boolean enabled;
+    /**
+     * Options shared by every endpoint of this component (e.g. apiKey once for
+     * all). The option is a
+     * com.camelprosa.component.prosastt.ProsaSttConfiguration type.
+     */
+    private com.camelprosa.component.prosastt.ProsaSttConfiguration configuration;
+    /**
+     * Keep filler words (e.g. eh, hmm) in the transcript.
+     */
+    private Boolean includeFiller = false;
+    /**
+     * Ask the server for interim (partial) transcripts.
+     */
+    private Boolean includePartial = false;
+    /**
+     * The label stored with the job. Default: the file name of the body when there
+     * is one.
+     */
+    private String label;
+    /**
+     * Whether the producer should be started lazy (on the first message). By
+     * starting lazy you can use this to allow CamelContext and routes to startup
+     * in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then
+     * the startup failure can be handled during routing messages via Camel's
+     * routing error handlers. Beware that when the first message is processed then
+     * creating and starting the producer may take a little time and prolong the
+     * total processing time of the processing.
+     */
+    private Boolean lazyStartProducer = false;
+    /**
+     * The most sessions this endpoint runs at once; further exchanges wait for a
+     * free one, up to streamWaitTimeout. 0 means no limit.
+     */
+    private Integer maxConcurrentStreams = 0;
+    /**
+     * What the body becomes: text (the final transcript as a String), transcript
+     * (a Transcript with job id, segments and metadata), segments (a List with
+     * times) or stream (a live TranscriptStream, an Iterator of partials, results
+     * and the end, returned as soon as the job is created; for live events in a
+     * route prefer the eventUri option).
+     */
+    private com.camelprosa.component.prosastt.ProsaSttOutputType outputType = com.camelprosa.component.prosastt.ProsaSttOutputType.text;
+    /**
+     * Send the audio at its own pace (as a live source would) instead of as fast
+     * as the server reads it. Needs WAV, or raw audio with sampleRate.
+     */
+    private Boolean realtime = false;
+    /**
+     * The websocket URL of the streaming API. Change it only for a proxy or the
+     * emulator.
+     */
+    private String url = "wss://s-api.prosa.ai/v2/speech/stt";
+    /**
+     * Whether autowiring is enabled. This is used for automatic autowiring options
+     * (the option must be marked as autowired) by looking up in the registry to
+     * find if there is a single instance of matching type, which then gets
+     * configured on the component. This can be used for automatic configuring JDBC
+     * data sources, JMS connection factories, AWS Clients, etc.
+     */
+    private Boolean autowiredEnabled = true;
+    /**
+     * Bytes of audio per websocket frame. The file is streamed in chunks of this
+     * size, never loaded whole.
+     */
+    private Integer chunkSize = 16000;
+    /**
+     * The longest the whole connect may take (TCP connect, TLS handshake and
+     * websocket upgrade), counted from the moment the exchange asked for it, in
+     * milliseconds (or a duration such as 10s). Past it the exchange fails with
+     * ProsaSttTimeoutException. The option is a long type, given in milliseconds
+     * or as a duration such as 10s.
+     */
+    private String connectTimeout = "10000";
+    /**
+     * The largest text message accepted from the server, in bytes. A larger one
+     * fails the exchange with ProsaSttProtocolException instead of filling the
+     * heap.
+     */
+    private Integer maxMessageSize = 1048576;
+    /**
+     * The longest stretch without progress (audio accepted by the socket, a new
+     * result or partial) while a session is open, in milliseconds (or a duration
+     * such as 30s); keep-alives, repeated statuses and pings do not count. The
+     * exchange fails with ProsaSttTimeoutException past it. The option is a long
+     * type, given in milliseconds or as a duration such as 10s.
+     */
+    private String responseTimeout = "30000";
+    /**
+     * The longest wait, from the end of the audio, for the server to confirm the
+     * job (status complete or its closing metadata), in milliseconds (or a
+     * duration such as 10m). Bounds every session whatever the server sends
+     * meanwhile; past it the exchange fails with ProsaSttTimeoutException. Raise
+     * it for recordings of over an hour sent faster than real time. The option is
+     * a long type, given in milliseconds or as a duration such as 10s.
+     */
+    private String finalizeTimeout = "600000";
+    /**
+     * An endpoint that receives every live event (PARTIAL, RESULT, END) as its
+     * own exchange the moment it arrives, in order, while the audio is still being
+     * sent: body a TranscriptEvent, headers CamelProsaSttEventType and
+     * CamelProsaSttJobId plus the original message's headers. The exchange itself
+     * continues with the outputType result once the last event was processed. For
+     * live captions without the look-ahead of a streaming split. Not with
+     * outputType=stream.
+     */
+    private String eventUri;
+    /**
+     * How long an exchange may wait for a free session when maxConcurrentStreams
+     * is reached, in milliseconds (or a duration such as 1m). Past it the exchange
+     * fails with ProsaSttRateLimitedException. The option is a long type, given in
+     * milliseconds or as a duration such as 10s.
+     */
+    private String streamWaitTimeout = "60000";
+    /**
+     * The format of the audio. auto detects it from the first bytes, then from the
+     * file name; when neither tells, the server detects it. Raw formats (s16le,
+     * pcm_mulaw, pcm_alaw) need sampleRate.
+     */
+    private String audioFormat = "auto";
+    /**
+     * The number of channels of raw audio; 1 when not set.
+     */
+    private Integer channels;
+    /**
+     * The sample rate of raw audio in Hz (16000 mono suits the models best).
+     */
+    private Integer sampleRate;
+    /**
+     * An HTTP proxy to tunnel the websocket through (CONNECT), as a URI such as
+     * http://proxy.example.com:3128.
+     */
+    private String proxy;
+    /**
+     * The Prosa API key, from the Prosa Console. Required. Never logged. Set it on
+     * the component (camel.component.prosa-stt.api-key) rather than in endpoint
+     * URIs.
+     */
+    private String apiKey;
+    /**
+     * How the key is sent: header (x-api-key on the websocket upgrade) or message
+     * (a first token message, for networks that strip headers).
+     */
+    private com.camelprosa.component.prosastt.client.AuthMode authMode = com.camelprosa.component.prosastt.client.AuthMode.header;
+    /**
+     * TLS settings (trust store, key store, protocols) for wss:// connections.
+     * Without it the JVM's default trust store is used. Host names are always
+     * verified. The option is a org.apache.camel.support.jsse.SSLContextParameters
+     * type.
+     */
+    private org.apache.camel.support.jsse.SSLContextParameters sslContextParameters;
+    /**
+     * Use the CamelContext's global SSL context parameters when the endpoint sets
+     * none.
+     */
+    private Boolean useGlobalSslContextParameters = false;
+
+    public Boolean getEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(Boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public com.camelprosa.component.prosastt.ProsaSttConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(com.camelprosa.component.prosastt.ProsaSttConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public Boolean getIncludeFiller() {
+        return includeFiller;
+    }
+
+    public void setIncludeFiller(Boolean includeFiller) {
+        this.includeFiller = includeFiller;
+    }
+
+    public Boolean getIncludePartial() {
+        return includePartial;
+    }
+
+    public void setIncludePartial(Boolean includePartial) {
+        this.includePartial = includePartial;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    public void setLabel(String label) {
+        this.label = label;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public Integer getMaxConcurrentStreams() {
+        return maxConcurrentStreams;
+    }
+
+    public void setMaxConcurrentStreams(Integer maxConcurrentStreams) {
+        this.maxConcurrentStreams = maxConcurrentStreams;
+    }
+
+    public com.camelprosa.component.prosastt.ProsaSttOutputType getOutputType() {
+        return outputType;
+    }
+
+    public void setOutputType(com.camelprosa.component.prosastt.ProsaSttOutputType outputType) {
+        this.outputType = outputType;
+    }
+
+    public Boolean getRealtime() {
+        return realtime;
+    }
+
+    public void setRealtime(Boolean realtime) {
+        this.realtime = realtime;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public Boolean getAutowiredEnabled() {
+        return autowiredEnabled;
+    }
+
+    public void setAutowiredEnabled(Boolean autowiredEnabled) {
+        this.autowiredEnabled = autowiredEnabled;
+    }
+
+    public Integer getChunkSize() {
+        return chunkSize;
+    }
+
+    public void setChunkSize(Integer chunkSize) {
+        this.chunkSize = chunkSize;
+    }
+
+    public String getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(String connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Integer getMaxMessageSize() {
+        return maxMessageSize;
+    }
+
+    public void setMaxMessageSize(Integer maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    public String getFinalizeTimeout() {
+        return finalizeTimeout;
+    }
+
+    public void setFinalizeTimeout(String finalizeTimeout) {
+        this.finalizeTimeout = finalizeTimeout;
+    }
+
+    public String getEventUri() {
+        return eventUri;
+    }
+
+    public void setEventUri(String eventUri) {
+        this.eventUri = eventUri;
+    }
+
+    public String getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(String responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public String getStreamWaitTimeout() {
+        return streamWaitTimeout;
+    }
+
+    public void setStreamWaitTimeout(String streamWaitTimeout) {
+        this.streamWaitTimeout = streamWaitTimeout;
+    }
+
+    public String getAudioFormat() {
+        return audioFormat;
+    }
+
+    public void setAudioFormat(String audioFormat) {
+        this.audioFormat = audioFormat;
+    }
+
+    public Integer getChannels() {
+        return channels;
+    }
+
+    public void setChannels(Integer channels) {
+        this.channels = channels;
+    }
+
+    public Integer getSampleRate() {
+        return sampleRate;
+    }
+
+    public void setSampleRate(Integer sampleRate) {
+        this.sampleRate = sampleRate;
+    }
+
+    public String getProxy() {
+        return proxy;
+    }
+
+    public void setProxy(String proxy) {
+        this.proxy = proxy;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public com.camelprosa.component.prosastt.client.AuthMode getAuthMode() {
+        return authMode;
+    }
+
+    public void setAuthMode(com.camelprosa.component.prosastt.client.AuthMode authMode) {
+        this.authMode = authMode;
+    }
+
+    public org.apache.camel.support.jsse.SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(org.apache.camel.support.jsse.SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public Boolean getUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+}

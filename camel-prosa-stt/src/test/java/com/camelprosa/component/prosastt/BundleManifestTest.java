@@ -1,0 +1,59 @@
+package com.camelprosa.component.prosastt;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.Attributes;
+import java.util.jar.Manifest;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The OSGi headers bnd wrote for the jar (target/classes/META-INF/MANIFEST.MF, which maven-jar-plugin packages):
+ * versioned imports of Camel, Tyrus, Jackson and the WebSocket API, the Grizzly container Tyrus loads by name, the
+ * public packages exported, and Camel's generated service files beside them.
+ */
+class BundleManifestTest {
+
+    private static final Path CLASSES = Path.of("target/classes");
+
+    @Test
+    void manifestIsAnOsgiBundleWithVersionedImports() throws Exception {
+        Manifest manifest;
+        try (InputStream in = Files.newInputStream(CLASSES.resolve("META-INF/MANIFEST.MF"))) {
+            manifest = new Manifest(in);
+        }
+        Attributes a = manifest.getMainAttributes();
+        assertEquals("com.camelprosa.camel-prosa-stt", a.getValue("Bundle-SymbolicName"));
+        assertEquals("2", a.getValue("Bundle-ManifestVersion"));
+
+        String exports = a.getValue("Export-Package");
+        assertTrue(exports.contains("com.camelprosa.component.prosastt;version="), exports);
+        assertTrue(exports.contains("com.camelprosa.component.prosastt.client;version="), exports);
+
+        String imports = a.getValue("Import-Package");
+        for (String expected : new String[] {
+                "org.apache.camel;version=\"[4.18,5)\"", "org.apache.camel.support;version=\"[4.18,5)\"",
+                "org.glassfish.tyrus.client;version=\"[2.2,3)\"",
+                "org.glassfish.tyrus.container.grizzly.client;version=\"[2.2,3)\"",
+                "jakarta.websocket;version=\"[2.1,3)\"", "com.fasterxml.jackson.databind;version=\"[2.15,3)\"" }) {
+            assertTrue(imports.contains(expected), expected + " in " + imports);
+        }
+        assertFalse(imports.contains("org.glassfish.tyrus.bundles"), "nothing from the non-bundle standalone client");
+        assertFalse(imports.matches(".*(^|,)java\\..*"), "java.* comes from the framework");
+
+        for (String service : new String[] {
+                "META-INF/services/org/apache/camel/component/prosa-stt",
+                "META-INF/services/org/apache/camel/component.properties",
+                "META-INF/services/org/apache/camel/configurer/prosa-stt-component",
+                "META-INF/services/org/apache/camel/configurer/prosa-stt-endpoint",
+                "META-INF/services/org/apache/camel/urifactory/prosa-stt-endpoint",
+                "META-INF/com/camelprosa/component/prosastt/prosa-stt.json" }) {
+            assertTrue(Files.isRegularFile(CLASSES.resolve(service)), service);
+        }
+    }
+}
