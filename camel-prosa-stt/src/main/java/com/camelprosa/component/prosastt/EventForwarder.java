@@ -49,7 +49,7 @@ final class EventForwarder implements Consumer<TranscriptEvent> {
             throw new ProsaSttConnectionException("The eventUri route failed, so the session was ended: "
                                                   + f.getMessage(), ProsaSttException.NO_CLOSE_CODE, null, f, false);
         }
-        if (queued.incrementAndGet() > MAX_QUEUED) {
+        if (queued.incrementAndGet() > MAX_QUEUED && event.type() != TranscriptEvent.Type.END) {
             throw new ProsaSttTimeoutException("The eventUri route is too slow: " + MAX_QUEUED + " events of job "
                                                + event.jobId() + " wait to be processed. Make it faster, or hand events off (e.g. seda:).");
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -38,6 +39,8 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
     private final CompletableFuture<String> created = new CompletableFuture<>();
     private final SessionClock clock = new SessionClock();
     private final JobResults job = new JobResults();
+    /** Set once, by the first of complete() and fail(): the session's one end. */
+    private final AtomicBoolean ended = new AtomicBoolean();
 
     private volatile InputStream audio;
     private volatile byte[] firstChunk;
@@ -95,12 +98,12 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
 
     private void openAudioAndConnect() {
         try {
-            if (result.isDone()) {
+            if (ended.get()) {
                 return;
             }
             InputStream in = source.open();
             audio = in;
-            if (result.isDone()) { // aborted while the source was opening
+            if (ended.get()) { // aborted while the source was opening
                 closeAudio();
                 return;
             }
@@ -129,7 +132,7 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
     }
 
     private void connectFailed(Throwable error) {
-        if (!result.isDone()) {
+        if (!ended.get()) {
             fail(Failures.fromConnect(error, request.url(), clock.millisInPhase() >= request.connectTimeout()));
         }
     }
@@ -138,7 +141,7 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
 
     @Override
     public boolean isOpen() {
-        return !result.isDone();
+        return !ended.get();
     }
 
     @Override
@@ -166,7 +169,7 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
      */
     @Override
     public void writeFailed(Throwable error) {
-        if (result.isDone()) {
+        if (ended.get()) {
             return;
         }
         ProsaSttException dropped = Failures.sendFailed(error, sentBytes());
@@ -320,22 +323,27 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
             fail(truncated);
             return;
         }
-        Transcript transcript = job.transcript();
-        if (result.complete(transcript)) {
-            clock.enter(SessionPhase.ENDED);
-            emit(new TranscriptEvent(TranscriptEvent.Type.END, transcript.text(), null, null, job.jobId()));
-            cleanUp(false);
+        if (!ended.compareAndSet(false, true)) {
+            return;
         }
+        Transcript transcript = job.transcript();
+        clock.enter(SessionPhase.ENDED);
+        // END before the result: whoever continues on the result (the exchange) finds every event already handed over.
+        emit(new TranscriptEvent(TranscriptEvent.Type.END, transcript.text(), null, null, job.jobId()));
+        result.complete(transcript);
+        cleanUp(false);
     }
 
     @Override
     public void fail(ProsaSttException error) {
-        if (result.completeExceptionally(error)) {
-            clock.enter(SessionPhase.ENDED);
-            created.completeExceptionally(error);
-            LOG.debug("Prosa STT session {} failed: {}", job.jobId(), error.getMessage());
-            cleanUp(true);
+        if (!ended.compareAndSet(false, true)) {
+            return;
         }
+        clock.enter(SessionPhase.ENDED);
+        result.completeExceptionally(error);
+        created.completeExceptionally(error);
+        LOG.debug("Prosa STT session {} failed: {}", job.jobId(), error.getMessage());
+        cleanUp(true);
     }
 
     private void emit(TranscriptEvent event) {

@@ -80,7 +80,7 @@ public final class TranscriptStream implements Iterator<TranscriptEvent>, Closea
     }
 
     void offer(TranscriptEvent event) {
-        if (events.size() >= MAX_BUFFERED_EVENTS) {
+        if (event.type() != TranscriptEvent.Type.END && events.size() >= MAX_BUFFERED_EVENTS) {
             throw new ProsaSttTimeoutException("The reader of the transcript stream of job " + event.jobId()
                                                + " is too slow: " + MAX_BUFFERED_EVENTS + " events wait unread. Read the events as they come (see"
                                                + " the eventUri option for a route per event).");
