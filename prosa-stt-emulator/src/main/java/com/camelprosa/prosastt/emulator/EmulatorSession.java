@@ -25,8 +25,6 @@ public final class EmulatorSession extends Endpoint {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(EmulatorSession.class.getName());
-    private static final Set<String> FORMATS
-            = Set.of("wav", "mp3", "flac", "opus", "webm", "s16le", "pcm_mulaw", "pcm_alaw");
     private static final double PARTIAL_EVERY_SECONDS = 0.3;
 
     private enum State { AWAIT_TOKEN, AWAIT_CONFIG, STREAMING, ENDED }
@@ -46,10 +44,12 @@ public final class EmulatorSession extends Endpoint {
     private double lastPartialAt = -1;
     private boolean inProgressSent;
     private long firstAudioNanos;
-    private long lastDue;
+    private final TimedSender timed;
 
     EmulatorSession(ProsaSttEmulator emulator) {
         this.emulator = emulator;
+        this.timed = new TimedSender(emulator.scheduler(), () -> session.isOpen(),
+                e -> close(1011, "Internal error: " + e.getMessage()));
     }
 
     @Override
@@ -113,7 +113,7 @@ public final class EmulatorSession extends Endpoint {
     private void onConfiguration(String text) throws IOException {
         record.configuration(text);
         JsonNode config = parse(text);
-        String problem = checkConfiguration(config);
+        String problem = ConfigurationCheck.problemWith(config);
         if (problem != null) {
             violation(4001, problem);
             return;
@@ -143,38 +143,6 @@ public final class EmulatorSession extends Endpoint {
         state = State.STREAMING;
         send(message("created").put("id", jobId));
         send(message("status").put("status", "created"));
-    }
-
-    private static String checkConfiguration(JsonNode c) {
-        if (!c.isObject()) {
-            return "The configuration must be a JSON object";
-        }
-        if (!c.path("model").isTextual()) {
-            return "'model' is required and must be a string";
-        }
-        if (c.has("label") && !c.get("label").isTextual() && !c.get("label").isNull()) {
-            return "'label' must be a string or null";
-        }
-        for (String flag : List.of("include_partial", "include_filler")) {
-            if (c.has(flag) && !c.get(flag).isBoolean()) {
-                return "'" + flag + "' must be a boolean";
-            }
-        }
-        if (c.has("audio")) {
-            JsonNode a = c.get("audio");
-            if (!a.isObject()) {
-                return "'audio' must be an object";
-            }
-            if (!a.path("format").isTextual() || !FORMATS.contains(a.get("format").asText())) {
-                return "'audio.format' must be one of " + FORMATS;
-            }
-            for (String n : List.of("channels", "sample_rate")) {
-                if (a.has(n) && (!a.get(n).isIntegralNumber() || a.get(n).asInt() <= 0)) {
-                    return "'audio." + n + "' must be a positive integer";
-                }
-            }
-        }
-        return null;
     }
 
     private void onBinary(ByteBuffer data) {
@@ -314,7 +282,7 @@ public final class EmulatorSession extends Endpoint {
             return;
         }
         if (emulator.realtime()) {
-            later(lastDue, () -> close(1000, "Session complete"));
+            timed.at(timed.lastDue(), () -> close(1000, "Session complete"));
         } else {
             close(1000, "Session complete");
         }
@@ -386,42 +354,8 @@ public final class EmulatorSession extends Endpoint {
             write(message);
             return;
         }
-        long due = Math.max(lastDue, firstAudioNanos == 0 ? System.nanoTime()
-                : firstAudioNanos + (long) (audioSeconds * 1e9));
-        later(due, () -> write(message));
-    }
-
-    private interface Step {
-        void run() throws IOException;
-    }
-
-    private record Timed(long due, Step step) {
-    }
-
-    private final java.util.ArrayDeque<Timed> timed = new java.util.ArrayDeque<>();
-
-    private void later(long due, Step step) {
-        synchronized (timed) {
-            lastDue = due;
-            timed.add(new Timed(due, step));
-        }
-        emulator.scheduler().schedule(this::runDue, due - System.nanoTime(), TimeUnit.NANOSECONDS);
-    }
-
-    /** Runs the queued steps that are due, oldest first; a timer firing a hair early leaves its step to the next. */
-    private void runDue() {
-        synchronized (timed) {
-            while (!timed.isEmpty() && timed.peek().due() <= System.nanoTime() + 1_000_000) {
-                Timed t = timed.poll();
-                try {
-                    if (session.isOpen()) {
-                        t.step().run();
-                    }
-                } catch (IOException e) {
-                    close(1011, "Internal error: " + e.getMessage());
-                }
-            }
-        }
+        timed.at(firstAudioNanos == 0 ? System.nanoTime() : firstAudioNanos + (long) (audioSeconds * 1e9),
+                () -> write(message));
     }
 
     private void write(ObjectNode message) throws IOException {
