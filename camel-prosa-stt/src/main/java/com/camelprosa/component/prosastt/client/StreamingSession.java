@@ -82,8 +82,11 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
         try {
             long period = Math.max(5, Math.min(250, Math.min(request.responseTimeout(), request.connectTimeout()) / 4));
             watchdog = timers.scheduleWithFixedDelay(this::checkBounds, period, period, TimeUnit.MILLISECONDS);
-            // Opening and reading the first chunk may block (a live stream): never on the caller's thread.
-            senders.execute(this::openAudioAndConnect);
+            if (source.mayBlock()) {
+                senders.execute(this::openAudioAndConnect); // a live stream's first chunk may take a while
+            } else {
+                openAudioAndConnect(); // a file or bytes: a quick local read, and no thread per session in a burst
+            }
         } catch (RejectedExecutionException e) {
             fail(shutDown(e));
         }
@@ -210,7 +213,11 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
                 clock.enter(SessionPhase.SENDING_AUDIO);
                 byte[] first = firstChunk;
                 firstChunk = null;
-                execute(() -> pump.start(first));
+                if (source.mayBlock()) {
+                    execute(() -> pump.start(first));
+                } else {
+                    pump.start(first); // an async send and a quick local read: no hand-off needed
+                }
             }
         } else if (message instanceof ServerMessage.Status s) {
             if (s.isComplete() && job.markComplete()) {
