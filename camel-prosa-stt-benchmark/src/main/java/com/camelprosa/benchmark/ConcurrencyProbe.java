@@ -1,0 +1,164 @@
+package com.camelprosa.benchmark;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import com.camelprosa.component.prosastt.ProsaSttConstants;
+import org.apache.camel.AsyncProcessor;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.AsyncProcessorConverterHelper;
+import org.apache.camel.support.DefaultExchange;
+
+/**
+ * Child JVM of the benchmark (row 3): only the component and Camel live here, so the thread count is the
+ * application's. Runs a warm-up batch, then {@code runs} batches of {@code streams} concurrent real-time streams,
+ * and prints one {@code RESULT} line per batch with the pacing drift the emulator saw.
+ * Args: url controlPort streams seconds runs warmupStreams warmupSeconds.
+ */
+public final class ConcurrencyProbe {
+
+    private ConcurrencyProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        int port = Integer.parseInt(args[1]);
+        int streams = Integer.parseInt(args[2]);
+        double seconds = Double.parseDouble(args[3]);
+        int runs = Integer.parseInt(args[4]);
+        int warmupStreams = Integer.parseInt(args[5]);
+        double warmupSeconds = Double.parseDouble(args[6]);
+        try (EmulatorControl emulator = EmulatorControl.connect(url, port);
+             CamelContext camel = new DefaultCamelContext()) {
+            camel.setStreamCaching(false);
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:realtime").to("prosa-stt:general?url=" + url + "&apiKey=RAW(" + ProsaSttBenchmark.KEY
+                                               + ")&responseTimeout=120000&realtime=true");
+                }
+            });
+            camel.start();
+            AsyncProcessor route = AsyncProcessorConverterHelper.convert(camel.getEndpoint("direct:realtime").createProducer());
+            batch(camel, route, emulator, warmupStreams, warmupSeconds, -1);
+            for (int r = 0; r < runs; r++) {
+                batch(camel, route, emulator, streams, seconds, r);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void batch(CamelContext camel, AsyncProcessor route, EmulatorControl emulator, int streams,
+                              double seconds, int run) throws Exception {
+        byte[] audio = SyntheticWav.ofSeconds(seconds).readAllBytes();
+        int before = emulator.count();
+        GcWatch.reset();
+        emulator.gcReset();
+        CountDownLatch done = new CountDownLatch(streams);
+        AtomicInteger failures = new AtomicInteger();
+        AtomicLong peakThreads = new AtomicLong();
+        Map<String, Long> peakBreakdown = new ConcurrentHashMap<>();
+        Map<String, Long> peakNames = new ConcurrentHashMap<>();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                int now = ManagementFactory.getThreadMXBean().getThreadCount();
+                if (now > peakThreads.get()) {
+                    peakThreads.set(now);
+                    peakBreakdown.clear();
+                    peakBreakdown.putAll(threadGroups());
+                    peakNames.clear();
+                    peakNames.putAll(threadNames());
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-thread-sampler");
+        sampler.setDaemon(true);
+        int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+        sampler.start();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < streams; i++) {
+            Exchange e = new DefaultExchange(camel);
+            e.getMessage().setBody(audio);
+            e.getMessage().setHeader(ProsaSttConstants.LABEL, "stream-" + i);
+            route.process(e, doneSync -> {
+                if (e.getException() != null) {
+                    failures.incrementAndGet();
+                    System.err.println("failed after " + (System.nanoTime() - t0) / 1_000_000 + " ms: "
+                                       + e.getException().getMessage());
+                }
+                done.countDown();
+            });
+        }
+        boolean all = done.await((long) (seconds * 4 + 120), TimeUnit.SECONDS);
+        long wallMillis = (System.nanoTime() - t0) / 1_000_000;
+        sampler.interrupt();
+        sampler.join();
+        String clientGc = GcWatch.summary();
+        String emulatorGc = emulator.gcStats();
+        List<Double> drift = new ArrayList<>();
+        for (EmulatorControl.Session s : emulator.dump(before)) {
+            long[] at = s.frameNanos();
+            long[] sizes = s.frameSizes();
+            long bytesBefore = 0;
+            for (int f = 0; f < at.length; f++) {
+                double due = bytesBefore / (double) SyntheticWav.BYTES_PER_SECOND;
+                drift.add(Math.abs((at[f] - at[0]) / 1e9 - due) * 1000);
+                bytesBefore += sizes[f];
+            }
+        }
+        int failed = failures.get() + (all ? 0 : (int) done.getCount());
+        System.out.println("RESULT run=" + run + " failures=" + failed + " wallMs=" + wallMillis + " driftP50="
+                           + Stats.percentile(drift, 50) + " driftP99=" + Stats.percentile(drift, 99) + " driftMax="
+                           + Stats.max(drift) + " frames=" + drift.size() + " peakThreads=" + peakThreads.get()
+                           + " threadsBefore=" + threadsBefore + " breakdown=" + new TreeMap<>(peakBreakdown).toString()
+                                   .replace(" ", "") + " names=" + new TreeMap<>(peakNames).toString().replace(" ", "_")
+                           + " clientGc=" + clientGc.replace(" ", "_") + " emulatorGc="
+                           + emulatorGc.replace(" ", "_"));
+        System.out.flush();
+    }
+
+    /** Live threads by name, numbers left out ("Camel (camel-#) thread ### - ProsaSttSender"). */
+    static Map<String, Long> threadNames() {
+        return Thread.getAllStackTraces().keySet().stream().collect(Collectors.groupingBy(
+                t -> t.getName().replaceAll("\\d+", "#").replace(",", ";").replace("=", ":"), Collectors.counting()));
+    }
+
+    /** Live threads by owner, from their names. */
+    static Map<String, Long> threadGroups() {
+        return Thread.getAllStackTraces().keySet().stream().collect(Collectors.groupingBy(t -> {
+            String n = t.getName();
+            if (n.startsWith("prosa-stt-shared-io")) {
+                return "grizzly-io";
+            }
+            if (n.contains("ProsaStt") || n.startsWith("prosa-stt")) {
+                return "component";
+            }
+            if (n.contains("Grizzly") || n.contains("Tyrus") || n.contains("tyrus") || n.contains("grizzly")) {
+                return "tyrus-other";
+            }
+            if (n.startsWith("JFR") || n.startsWith("JFR ")) {
+                return "jfr";
+            }
+            if (n.startsWith("Camel")) {
+                return "camel";
+            }
+            return n.startsWith("bench") || n.startsWith("main") ? "benchmark" : "jvm";
+        }, Collectors.counting()));
+    }
+}
