@@ -125,7 +125,8 @@ public final class ConcurrencyProbe {
         int failed = failures.get() + (all ? 0 : (int) done.getCount());
         System.out.println("RESULT run=" + run + " failures=" + failed + " wallMs=" + wallMillis + " driftP50="
                            + Stats.percentile(drift, 50) + " driftP99=" + Stats.percentile(drift, 99) + " driftMax="
-                           + Stats.max(drift) + " frames=" + drift.size() + " peakThreads=" + peakThreads.get()
+                           + Stats.max(drift) + " frames=" + drift.size() + " peakThreads=" + peakThreads.get() + " appThreads="
+                           + (peakThreads.get() - peakBreakdown.getOrDefault("jfr", 0L))
                            + " threadsBefore=" + threadsBefore + " breakdown=" + new TreeMap<>(peakBreakdown).toString()
                                    .replace(" ", "") + " names=" + new TreeMap<>(peakNames).toString().replace(" ", "_")
                            + " clientGc=" + clientGc.replace(" ", "_") + " emulatorGc="
@@ -152,7 +153,7 @@ public final class ConcurrencyProbe {
             if (n.contains("Grizzly") || n.contains("Tyrus") || n.contains("tyrus") || n.contains("grizzly")) {
                 return "tyrus-other";
             }
-            if (n.startsWith("JFR") || n.startsWith("JFR ")) {
+            if (n.startsWith("JFR") || n.equals("Attach Listener")) {
                 return "jfr";
             }
             if (n.startsWith("Camel")) {
