@@ -76,9 +76,15 @@ public final class MemoryProbe {
             }
             for (int r = 0; r < runs; r++) {
                 long[] heap = new long[1];
+                // Sessions that just ended may still be closing: wait until the emulator saw them all go.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (emulator.open() > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                Thread.sleep(1000);
+                long h0 = Math.min(settledHeap(), settledHeapAfter(1000));
                 Map<String, long[]> before = r == 0 ? histogram() : null;
                 Map<String, long[]> open = new HashMap<>();
-                long h0 = settledHeap();
                 Runnable measure = () -> {
                     heap[0] = settledHeap();
                     if (before != null) {
@@ -182,6 +188,15 @@ public final class MemoryProbe {
             least = Math.min(least, live);
         }
         return least;
+    }
+
+    private static long settledHeapAfter(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return settledHeap();
     }
 
     /** Class name → {instances, bytes}, from a class histogram of live objects. */

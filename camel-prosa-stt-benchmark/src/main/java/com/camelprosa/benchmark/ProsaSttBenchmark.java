@@ -90,6 +90,7 @@ public final class ProsaSttBenchmark {
     private final List<Row> table = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, Long> doneAt = new ConcurrentHashMap<>();
+    private final Map<String, long[]> windows = new LinkedHashMap<>();
     private final Map<String, List<Long>> partialsAt = new ConcurrentHashMap<>();
     private EmulatorControl emulator;
     private CamelContext camel;
@@ -164,6 +165,7 @@ public final class ProsaSttBenchmark {
         try {
             for (String row : rows) {
                 long rowStart = System.nanoTime();
+                long rowStartMillis = System.currentTimeMillis();
                 switch (row) {
                     case "throughput" -> throughput();
                     case "heap" -> heap();
@@ -174,6 +176,7 @@ public final class ProsaSttBenchmark {
                     default -> throw new IllegalArgumentException(row);
                 }
                 System.err.println("  (" + row + " took " + (System.nanoTime() - rowStart) / 1_000_000_000 + " s)");
+                windows.put(row, new long[] { rowStartMillis, System.currentTimeMillis() });
             }
         } finally {
             camel.close();
@@ -187,6 +190,19 @@ public final class ProsaSttBenchmark {
                          + " (G1)";
         print(started, machine, loadBefore, loadAverage(), (System.nanoTime() - t0) / 1e9, clock, args);
         JfrTop.summarizeAll(OUT.resolve("jfr"));
+        // The benchmark and emulator JVMs serve every row: a summary of each row's time window too.
+        for (Map.Entry<String, long[]> w : windows.entrySet()) {
+            for (String jvm : List.of("benchmark", "emulator")) {
+                Path jfr = OUT.resolve("jfr").resolve(jvm + ".jfr");
+                try (java.io.PrintStream out = new java.io.PrintStream(Files.newOutputStream(OUT.resolve("jfr")
+                        .resolve(jvm + "-" + w.getKey() + ".txt")), true, StandardCharsets.UTF_8)) {
+                    JfrTop.summarize(jfr, java.time.Instant.ofEpochMilli(w.getValue()[0]),
+                            java.time.Instant.ofEpochMilli(w.getValue()[1]), out);
+                } catch (IOException | RuntimeException e) {
+                    System.err.println("No JFR summary of " + jvm + " for " + w.getKey() + ": " + e);
+                }
+            }
+        }
     }
 
     // ---- row 1
@@ -308,9 +324,10 @@ public final class ProsaSttBenchmark {
         int runs = settings.integer("concurrencyRuns", 3, 1);
         int warmStreams = settings.integer("warmupStreams", 200, 20);
         double warmSeconds = settings.num("warmupSeconds", 5, 1);
-        List<Map<String, String>> results = child("concurrency", ConcurrencyProbe.class, List.of("-Xmx1g"),
+        List<Map<String, String>> all = child("concurrency", ConcurrencyProbe.class, List.of("-Xmx1g"),
                 List.of(emulator.url(), Integer.toString(emulator.port()), Integer.toString(streams), Double.toString(seconds),
                         Integer.toString(runs), Integer.toString(warmStreams), Double.toString(warmSeconds)));
+        List<Map<String, String>> results = all.stream().filter(r -> !r.get("run").startsWith("-")).toList();
         List<Double> p99 = col(results, "driftP99");
         List<Double> p50 = col(results, "driftP50");
         List<Double> threads = col(results, "appThreads");
@@ -390,6 +407,7 @@ public final class ProsaSttBenchmark {
         probe = ReadProbe.install();
         try {
         for (int r = -1; r < runs; r++) {
+            cleanHeaps();
             int before = emulator.count();
             List<String> compJobs = new ArrayList<>();
             Map<String, Long> bareSeen = new HashMap<>();
@@ -504,6 +522,7 @@ public final class ProsaSttBenchmark {
                 List<Double> comp = new ArrayList<>();
                 List<Double> bare = new ArrayList<>();
                 List<Double> hop = new ArrayList<>();
+                cleanHeaps();
                 GcWatch.reset();
                 emulator.gcReset();
                 for (int k = 0; k < 2; k++) {
@@ -637,6 +656,12 @@ public final class ProsaSttBenchmark {
             split(split, "bare", s.jobId(), sent, at);
         }
         return latencies;
+    }
+
+    /** Full GCs in the benchmark and emulator JVMs, so that a latency run starts with empty young generations. */
+    private void cleanHeaps() throws IOException {
+        System.gc();
+        emulator.gc();
     }
 
     // ---- child JVMs
