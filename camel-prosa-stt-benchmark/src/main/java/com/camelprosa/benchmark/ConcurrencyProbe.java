@@ -64,6 +64,8 @@ public final class ConcurrencyProbe {
                               double seconds, int run) throws Exception {
         byte[] audio = SyntheticWav.ofSeconds(seconds).readAllBytes();
         int before = emulator.count();
+        System.gc(); // both JVMs start the batch with empty young generations
+        emulator.gc();
         GcWatch.reset();
         emulator.gcReset();
         CountDownLatch done = new CountDownLatch(streams);
