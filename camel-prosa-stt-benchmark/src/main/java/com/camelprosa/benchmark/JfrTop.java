@@ -51,6 +51,15 @@ public final class JfrTop {
     }
 
     static void summarize(Path file, Instant from, Instant to, PrintStream out) throws IOException {
+        List<Instant[]> one = new ArrayList<>();
+        one.add(new Instant[] { from, to });
+        summarize(file, one, out);
+    }
+
+    /** The same over several time windows (e.g. every run of one variant). */
+    static void summarize(Path file, List<Instant[]> windows, PrintStream out) throws IOException {
+        Instant from = windows.get(0)[0];
+        Instant to = windows.get(windows.size() - 1)[1];
         Map<String, Integer> byPool = new HashMap<>();
         Map<String, Integer> selfFrames = new HashMap<>();
         Map<String, Integer> projectFrames = new HashMap<>();
@@ -62,7 +71,8 @@ public final class JfrTop {
         long gcLongest = 0;
         long gcTotal = 0;
         for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
-            if (e.getStartTime().isBefore(from) || e.getStartTime().isAfter(to)) {
+            Instant at = e.getStartTime();
+            if (windows.stream().noneMatch(w -> !at.isBefore(w[0]) && !at.isAfter(w[1]))) {
                 continue;
             }
             String type = e.getEventType().getName();
@@ -120,7 +130,8 @@ public final class JfrTop {
                 }
             }
         }
-        out.println("# " + file.getFileName() + (from == Instant.MIN ? "" : " from " + from + " to " + to));
+        out.println("# " + file.getFileName() + (from == Instant.MIN ? "" : " from " + from + " to " + to + " ("
+                                                   + windows.size() + " window(s))"));
         out.println("CPU samples: " + samples + " (every 20 ms per running thread with JFR's default settings, 10 ms"
                     + " with profile)");
         top(out, "by thread pool", byPool, samples, 15);

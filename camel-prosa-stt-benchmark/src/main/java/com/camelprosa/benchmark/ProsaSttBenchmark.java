@@ -90,7 +90,7 @@ public final class ProsaSttBenchmark {
     private final List<Row> table = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, Long> doneAt = new ConcurrentHashMap<>();
-    private final Map<String, long[]> windows = new LinkedHashMap<>();
+    private final Map<String, List<long[]>> windows = new LinkedHashMap<>();
     private final Map<String, List<Long>> partialsAt = new ConcurrentHashMap<>();
     private EmulatorControl emulator;
     private CamelContext camel;
@@ -176,7 +176,7 @@ public final class ProsaSttBenchmark {
                     default -> throw new IllegalArgumentException(row);
                 }
                 System.err.println("  (" + row + " took " + (System.nanoTime() - rowStart) / 1_000_000_000 + " s)");
-                windows.put(row, new long[] { rowStartMillis, System.currentTimeMillis() });
+                window(row, rowStartMillis);
             }
         } finally {
             camel.close();
@@ -191,13 +191,17 @@ public final class ProsaSttBenchmark {
         print(started, machine, loadBefore, loadAverage(), (System.nanoTime() - t0) / 1e9, clock, args);
         JfrTop.summarizeAll(OUT.resolve("jfr"));
         // The benchmark and emulator JVMs serve every row: a summary of each row's time window too.
-        for (Map.Entry<String, long[]> w : windows.entrySet()) {
+        for (Map.Entry<String, List<long[]>> w : windows.entrySet()) {
             for (String jvm : List.of("benchmark", "emulator")) {
                 Path jfr = OUT.resolve("jfr").resolve(jvm + ".jfr");
                 try (java.io.PrintStream out = new java.io.PrintStream(Files.newOutputStream(OUT.resolve("jfr")
                         .resolve(jvm + "-" + w.getKey() + ".txt")), true, StandardCharsets.UTF_8)) {
-                    JfrTop.summarize(jfr, java.time.Instant.ofEpochMilli(w.getValue()[0]),
-                            java.time.Instant.ofEpochMilli(w.getValue()[1]), out);
+                    List<java.time.Instant[]> spans = new ArrayList<>();
+                    for (long[] v : w.getValue()) {
+                        spans.add(new java.time.Instant[] { java.time.Instant.ofEpochMilli(v[0]),
+                            java.time.Instant.ofEpochMilli(v[1]) });
+                    }
+                    JfrTop.summarize(jfr, spans, out);
                 } catch (IOException | RuntimeException e) {
                     System.err.println("No JFR summary of " + jvm + " for " + w.getKey() + ": " + e);
                 }
@@ -232,7 +236,11 @@ public final class ProsaSttBenchmark {
             Map<String, Double> thisRound = new HashMap<>();
             for (int k = 0; k < names.size(); k++) {
                 String name = names.get(Math.floorMod(round + k, names.size())); // rotate the order
+                long from = System.currentTimeMillis();
                 long nanos = variants.get(name).apply(wav);
+                if (round >= 0) {
+                    window("throughput-" + name.replaceAll(",.*", "").replace(' ', '-'), from);
+                }
                 thisRound.put(name, bytes / 1e6 / (nanos / 1e9));
             }
             if (round >= 0) {
@@ -656,6 +664,11 @@ public final class ProsaSttBenchmark {
             split(split, "bare", s.jobId(), sent, at);
         }
         return latencies;
+    }
+
+    /** Notes a time window (from then to now) for the per-row and per-variant JFR summaries. */
+    private void window(String name, long fromMillis) {
+        windows.computeIfAbsent(name, k -> new ArrayList<>()).add(new long[] { fromMillis, System.currentTimeMillis() });
     }
 
     /** Full GCs in the benchmark and emulator JVMs, so that a latency run starts with empty young generations. */
