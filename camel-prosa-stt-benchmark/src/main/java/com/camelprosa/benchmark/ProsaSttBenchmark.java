@@ -148,6 +148,8 @@ public final class ProsaSttBenchmark {
                 from("direct:transcribe").to(endpoint).process(e -> doneAt.put(jobId(e), System.nanoTime()));
                 from("direct:live").to(endpoint + "&realtime=true&includePartial=true&chunkSize="
                                        + LIVE_CHUNK + "&eventUri=direct:events");
+                from("direct:live-fast").to(endpoint + "&includePartial=true&chunkSize=" + LIVE_CHUNK
+                                            + "&eventUri=direct:events");
                 from("direct:events").process(e -> {
                     long now = System.nanoTime();
                     TranscriptEvent event = e.getMessage().getBody(TranscriptEvent.class);
@@ -400,7 +402,7 @@ public final class ProsaSttBenchmark {
 
     /** Row 4: from the server's last message (metadata) to the exchange done, vs a bare client seeing it. */
     private void completion() throws Exception {
-        int sessions = settings.integer("completionSessions", 200, 40);
+        int sessions = settings.integer("completionSessions", 300, 40);
         int runs = settings.integer("completionRuns", 3, 2);
         List<Double> compP99 = new ArrayList<>();
         List<Double> compP50 = new ArrayList<>();
@@ -421,7 +423,7 @@ public final class ProsaSttBenchmark {
             Map<String, Long> bareSeen = new HashMap<>();
             Map<String, Long> bareClosed = new HashMap<>();
             Map<String, Long> bareHop = new HashMap<>();
-            for (int i = 0; i < (r < 0 ? Math.min(50, sessions) : sessions); i++) {
+            for (int i = 0; i < sessions; i++) { // the warm-up (r = -1) is a full run too
                 boolean componentFirst = i % 2 == 0;
                 for (int k = 0; k < 2; k++) {
                     if (componentFirst == (k == 0)) {
@@ -499,12 +501,11 @@ public final class ProsaSttBenchmark {
 
     /**
      * Row 5: live captions. Sessions send in real time in 100 ms chunks with partials on; from a partial leaving the
-     * emulator to the route of eventUri seeing it, vs a bare Tyrus client's message callback. Runs alternate which
-     * side goes first.
+     * emulator to the route of eventUri seeing it, vs a bare Tyrus client's message callback, both sides at once.
      */
     private void partials() throws Exception {
-        int sessions = settings.integer("partialSessions", 20, 10);
-        double seconds = settings.num("partialSeconds", 12, 2);
+        int sessions = settings.integer("partialSessions", 20, 5);
+        double seconds = settings.num("partialSeconds", 20, 2);
         int runs = settings.integer("partialRuns", 3, 1);
         List<Double> compP99 = new ArrayList<>();
         List<Double> compP50 = new ArrayList<>();
@@ -525,6 +526,20 @@ public final class ProsaSttBenchmark {
         probe = ReadProbe.install();
         Map<String, List<Double>> split = new LinkedHashMap<>();
         try {
+            // JIT warm-up: thousands of partials through both paths, audio sent as fast as the emulator reads it.
+            for (int w = 0; w < (settings.quick ? 1 : 3); w++) {
+                List<CompletableFuture<Exchange>> fast = new ArrayList<>();
+                for (int i = 0; i < sessions; i++) {
+                    fast.add(template.asyncSend("direct:live-fast", e -> e.getMessage().setBody(SyntheticWav.ofSeconds(30))));
+                    BareTyrusClient.Run run = BareTyrusClient.open(emulator.url(), "bare-warm", true, HOP);
+                    BareTyrusClient.uploadChained(run, SyntheticWav.ofSeconds(30), LIVE_CHUNK, 2).get(60, TimeUnit.SECONDS);
+                    run.finish();
+                }
+                for (CompletableFuture<Exchange> f : fast) {
+                    check(f.get(5, TimeUnit.MINUTES));
+                }
+            }
+            partialsAt.clear();
             for (int r = -1; r < runs; r++) {
                 double s = r < 0 ? Math.min(3, seconds) : seconds;
                 List<Double> comp = new ArrayList<>();
@@ -533,13 +548,7 @@ public final class ProsaSttBenchmark {
                 cleanHeaps();
                 GcWatch.reset();
                 emulator.gcReset();
-                for (int k = 0; k < 2; k++) {
-                    if ((k == 0) == (Math.floorMod(r, 2) == 0)) {
-                        comp.addAll(livePartialsComponent(sessions, s, r < 0 ? new HashMap<>() : split));
-                    } else {
-                        bare.addAll(livePartialsBare(sessions, s, timer, connects, hop, r < 0 ? new HashMap<>() : split));
-                    }
-                }
+                livePartials(sessions, s, timer, connects, comp, bare, hop, r < 0 ? new HashMap<>() : split);
                 if (r < 0) {
                     continue;
                 }
@@ -560,7 +569,8 @@ public final class ProsaSttBenchmark {
             timer.shutdownNow();
             connects.shutdownNow();
         }
-        row("5. partial leaves the emulator → route sees it (eventUri), " + sessions + " concurrent real-time "
+        row("5. partial leaves the emulator → route sees it (eventUri), " + sessions + " component + " + sessions
+            + " bare concurrent real-time "
             + Stats.fmt(seconds) + " s sessions, 100 ms chunks, " + runs + " runs",
                 "component p50 " + Stats.spread(compP50) + " ms, p99 " + Stats.spread(compP99) + " ms over "
                 + Stats.spread(counts) + " partials/run; bare client p50 " + Stats.spread(bareP50) + " ms, p99 "
@@ -593,43 +603,23 @@ public final class ProsaSttBenchmark {
         }
     }
 
-    private List<Double> livePartialsComponent(int sessions, double seconds, Map<String, List<Double>> split)
+    /**
+     * Runs {@code sessions} component sessions and as many bare ones at the same time, started alternately and spread
+     * over the 100 ms chunk period, so that both sides meet the same machine (other processes, GC of this JVM and the
+     * emulator's) and the ratio does not depend on which side ran in a quieter minute.
+     */
+    private void livePartials(int sessions, double seconds, ScheduledExecutorService timer, ExecutorService connects,
+                              List<Double> comp, List<Double> bare, List<Double> hop, Map<String, List<Double>> split)
             throws Exception {
         int before = emulator.count();
         partialsAt.clear();
-        List<CompletableFuture<Exchange>> all = new ArrayList<>();
-        long stagger = 100_000_000L / sessions; // spread the sessions' chunks over the 100 ms period
+        List<CompletableFuture<Exchange>> components = new ArrayList<>();
+        List<CompletableFuture<BareTyrusClient.Run>> bares = new ArrayList<>();
+        long stagger = 50_000_000L / sessions; // two starts per step: 2 × sessions starts over 100 ms
         for (int i = 0; i < sessions; i++) {
-            all.add(template.asyncSend("direct:live", e -> e.getMessage().setBody(SyntheticWav.ofSeconds(seconds))));
+            components.add(template.asyncSend("direct:live", e -> e.getMessage().setBody(SyntheticWav.ofSeconds(seconds))));
             TimeUnit.NANOSECONDS.sleep(stagger);
-        }
-        for (CompletableFuture<Exchange> f : all) {
-            check(f.get(5, TimeUnit.MINUTES));
-        }
-        List<Double> latencies = new ArrayList<>();
-        for (EmulatorControl.Session s : emulator.dump(before)) {
-            long[] sent = s.partialNanos();
-            List<Long> seen = partialsAt.getOrDefault(s.jobId(), List.of());
-            if (seen.size() != sent.length) {
-                throw new IllegalStateException("job " + s.jobId() + ": " + sent.length + " partials sent, "
-                                                + seen.size() + " seen by the route");
-            }
-            for (int p = 0; p < sent.length; p++) {
-                latencies.add((seen.get(p) - sent[p]) / 1e6);
-            }
-            split(split, "component", s.jobId(), sent, seen);
-        }
-        return latencies;
-    }
-
-    private List<Double> livePartialsBare(int sessions, double seconds, ScheduledExecutorService timer,
-                                         ExecutorService connects, List<Double> hopLatencies,
-                                         Map<String, List<Double>> split) throws Exception {
-        int before = emulator.count();
-        List<CompletableFuture<BareTyrusClient.Run>> all = new ArrayList<>();
-        long stagger = 100_000_000L / sessions;
-        for (int i = 0; i < sessions; i++) {
-            all.add(CompletableFuture.supplyAsync(() -> {
+            bares.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     return BareTyrusClient.open(emulator.url(), "bare-live", true, HOP);
                 } catch (Exception e) {
@@ -639,31 +629,30 @@ public final class ProsaSttBenchmark {
                     SyntheticWav.BYTES_PER_SECOND, timer).thenCompose(v -> run.metadataAt).thenApply(v -> run)));
             TimeUnit.NANOSECONDS.sleep(stagger);
         }
-        Map<String, List<Long>> seen = new HashMap<>();
-        Map<String, Map<Integer, Long>> hopSeen = new HashMap<>();
-        for (CompletableFuture<BareTyrusClient.Run> f : all) {
-            BareTyrusClient.Run run = f.get(5, TimeUnit.MINUTES).finish();
-            seen.put(run.jobId(), run.partialsAt);
-            hopSeen.put(run.jobId(), run.partialsHopAt);
+        for (CompletableFuture<Exchange> f : components) {
+            check(f.get(5, TimeUnit.MINUTES));
         }
-        List<Double> latencies = new ArrayList<>();
+        Map<String, BareTyrusClient.Run> bareRuns = new HashMap<>();
+        for (CompletableFuture<BareTyrusClient.Run> f : bares) {
+            BareTyrusClient.Run run = f.get(5, TimeUnit.MINUTES).finish();
+            bareRuns.put(run.jobId(), run);
+        }
         for (EmulatorControl.Session s : emulator.dump(before)) {
             long[] sent = s.partialNanos();
-            List<Long> at = seen.getOrDefault(s.jobId(), List.of());
-            if (at.size() != sent.length) {
-                throw new IllegalStateException("bare job " + s.jobId() + ": " + sent.length + " partials sent, "
-                                                + at.size() + " seen");
+            BareTyrusClient.Run run = bareRuns.get(s.jobId());
+            List<Long> seen = run != null ? run.partialsAt : partialsAt.getOrDefault(s.jobId(), List.of());
+            if (seen.size() != sent.length) {
+                throw new IllegalStateException((run != null ? "bare" : "component") + " job " + s.jobId() + ": "
+                                                + sent.length + " partials sent, " + seen.size() + " seen");
             }
             for (int p = 0; p < sent.length; p++) {
-                latencies.add((at.get(p) - sent[p]) / 1e6);
-                Long hopAt = hopSeen.get(s.jobId()).get(p);
-                if (hopAt != null) {
-                    hopLatencies.add((hopAt - sent[p]) / 1e6);
+                (run != null ? bare : comp).add((seen.get(p) - sent[p]) / 1e6);
+                if (run != null && run.partialsHopAt.get(p) != null) {
+                    hop.add((run.partialsHopAt.get(p) - sent[p]) / 1e6);
                 }
             }
-            split(split, "bare", s.jobId(), sent, at);
+            split(split, run != null ? "bare" : "component", s.jobId(), sent, seen);
         }
-        return latencies;
     }
 
     /** Notes a time window (from then to now) for the per-row and per-variant JFR summaries. */
@@ -672,9 +661,10 @@ public final class ProsaSttBenchmark {
     }
 
     /** Full GCs in the benchmark and emulator JVMs, so that a latency run starts with empty young generations. */
-    private void cleanHeaps() throws IOException {
+    private void cleanHeaps() throws IOException, InterruptedException {
         System.gc();
         emulator.gc();
+        Thread.sleep(200); // GC notifications arrive late: let these land before a GcWatch reset
     }
 
     // ---- child JVMs
