@@ -114,26 +114,54 @@ public final class ConcurrencyProbe {
         String clientGc = GcWatch.summary();
         String emulatorGc = emulator.gcStats();
         List<Double> drift = new ArrayList<>();
+        List<long[]> clientPauses = GcWatch.pauses();
+        List<long[]> emulatorPauses = emulator.gcPauses();
+        int late = 0;
+        int lateClientGc = 0;
+        int lateEmulatorGc = 0;
+        int lateNoGc = 0;
         for (EmulatorControl.Session s : emulator.dump(before)) {
             long[] at = s.frameNanos();
             long[] sizes = s.frameSizes();
             long bytesBefore = 0;
             for (int f = 0; f < at.length; f++) {
                 double due = bytesBefore / (double) SyntheticWav.BYTES_PER_SECOND;
-                drift.add(Math.abs((at[f] - at[0]) / 1e9 - due) * 1000);
+                double d = Math.abs((at[f] - at[0]) / 1e9 - due) * 1000;
+                drift.add(d);
                 bytesBefore += sizes[f];
+                if (d > 20) { // a frame past the goal: was either JVM stopped for GC between its due time and arrival?
+                    late++;
+                    long dueAt = at[0] + (long) (due * 1e9);
+                    long from = Math.min(dueAt, at[f]);
+                    long to = Math.max(dueAt, at[f]);
+                    boolean c = overlaps(clientPauses, from, to);
+                    boolean e = overlaps(emulatorPauses, from, to);
+                    lateClientGc += c ? 1 : 0;
+                    lateEmulatorGc += e ? 1 : 0;
+                    lateNoGc += c || e ? 0 : 1;
+                }
             }
         }
         int failed = failures.get() + (all ? 0 : (int) done.getCount());
         System.out.println("RESULT run=" + run + " failures=" + failed + " wallMs=" + wallMillis + " driftP50="
                            + Stats.percentile(drift, 50) + " driftP99=" + Stats.percentile(drift, 99) + " driftMax="
-                           + Stats.max(drift) + " frames=" + drift.size() + " peakThreads=" + peakThreads.get() + " appThreads="
+                           + Stats.max(drift) + " late20=" + late + " lateClientGc=" + lateClientGc + " lateEmulatorGc="
+                           + lateEmulatorGc + " lateNoGc=" + lateNoGc + " frames=" + drift.size() + " peakThreads=" + peakThreads.get() + " appThreads="
                            + (peakThreads.get() - peakBreakdown.getOrDefault("jfr", 0L))
                            + " threadsBefore=" + threadsBefore + " breakdown=" + new TreeMap<>(peakBreakdown).toString()
                                    .replace(" ", "") + " names=" + new TreeMap<>(peakNames).toString().replace(" ", "_")
                            + " clientGc=" + clientGc.replace(" ", "_") + " emulatorGc="
                            + emulatorGc.replace(" ", "_"));
         System.out.flush();
+    }
+
+    private static boolean overlaps(List<long[]> pauses, long from, long to) {
+        for (long[] p : pauses) {
+            if (p[0] < to && p[1] > from) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Live threads by name, numbers left out ("Camel (camel-#) thread ### - ProsaSttSender"). */

@@ -96,6 +96,11 @@ final class EmulatorControl implements AutoCloseable {
         return ask("gcstats");
     }
 
+    /** The emulator JVM's GC pauses as [start, end] in System.nanoTime. */
+    synchronized java.util.List<long[]> gcPauses() throws IOException {
+        return GcWatch.parsePauses(ask("gcpauses"));
+    }
+
     synchronized void gcReset() throws IOException {
         ask("gcreset");
     }

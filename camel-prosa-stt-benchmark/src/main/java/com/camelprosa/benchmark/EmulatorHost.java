@@ -69,6 +69,7 @@ public final class EmulatorHost {
                     case "count" -> out.println(emulator.sessions().size());
                     case "open" -> out.println(emulator.openSessions());
                     case "gcstats" -> out.println(GcWatch.summary());
+                    case "gcpauses" -> out.println(GcWatch.pausesText());
                     case "gcreset" -> {
                         GcWatch.reset();
                         out.println("ok");

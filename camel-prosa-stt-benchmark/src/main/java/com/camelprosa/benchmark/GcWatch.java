@@ -15,6 +15,10 @@ final class GcWatch {
     private static final AtomicLong COUNT = new AtomicLong();
     private static final AtomicLong TOTAL_MICROS = new AtomicLong();
     private static final AtomicLong MAX_MICROS = new AtomicLong();
+    /** System.nanoTime() when this JVM started (ms resolution): GcInfo's times are ms since then. */
+    private static final long START_NANOS = System.nanoTime()
+                                            - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000;
+    private static final java.util.Deque<long[]> PAUSES = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     static {
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -31,6 +35,11 @@ final class GcWatch {
                         COUNT.incrementAndGet();
                         TOTAL_MICROS.addAndGet(micros);
                         MAX_MICROS.accumulateAndGet(micros, Math::max);
+                        PAUSES.add(new long[] { START_NANOS + info.getGcInfo().getStartTime() * 1_000_000,
+                            START_NANOS + (info.getGcInfo().getEndTime() + 1) * 1_000_000 });
+                        while (PAUSES.size() > 100_000) {
+                            PAUSES.poll();
+                        }
                     }
                 }, null, null);
             }
@@ -38,6 +47,31 @@ final class GcWatch {
     }
 
     private GcWatch() {
+    }
+
+    /** The pauses so far as [start, end] in {@link System#nanoTime()} (±1 ms), oldest first. */
+    static java.util.List<long[]> pauses() {
+        return new java.util.ArrayList<>(PAUSES);
+    }
+
+    /** As text, for another JVM: "start,end;start,end". */
+    static String pausesText() {
+        StringBuilder b = new StringBuilder();
+        for (long[] p : PAUSES) {
+            b.append(b.length() == 0 ? "" : ";").append(p[0]).append(',').append(p[1]);
+        }
+        return b.length() == 0 ? "-" : b.toString();
+    }
+
+    static java.util.List<long[]> parsePauses(String text) {
+        java.util.List<long[]> pauses = new java.util.ArrayList<>();
+        if (!"-".equals(text)) {
+            for (String p : text.split(";")) {
+                String[] f = p.split(",");
+                pauses.add(new long[] { Long.parseLong(f[0]), Long.parseLong(f[1]) });
+            }
+        }
+        return pauses;
     }
 
     static void reset() {

@@ -397,7 +397,10 @@ public final class ProsaSttBenchmark {
             gc.append(" run ").append(r.get("run")).append(": component JVM ").append(r.get("clientGc").replace('_', ' '))
                     .append("; emulator JVM ").append(r.get("emulatorGc").replace('_', ' ')).append(" (p99 ")
                     .append(Stats.fmt(Double.parseDouble(r.get("driftP99")))).append(" ms, max ")
-                    .append(Stats.fmt(Double.parseDouble(r.get("driftMax")))).append(" ms); threads at the peak by name: ").append(r.get("names").replace('_', ' ')).append('.');
+                    .append(Stats.fmt(Double.parseDouble(r.get("driftMax")))).append(" ms; frames later than 20 ms: ").append(r.get("late20")).append(", of which a GC pause of the component JVM"
+                    + " overlapped the delay of ").append(r.get("lateClientGc")).append(", of the emulator JVM ")
+                    .append(r.get("lateEmulatorGc")).append(", of neither ").append(r.get("lateNoGc"))
+                    .append("); threads at the peak by name: ").append(r.get("names").replace('_', ' ')).append('.');
         }
         notes.add("Row 3: drift = |when the emulator received frame k − when it received frame 0 − the audio time before"
                   + " frame k|, per stream. Component JVM -Xmx1g, alone; warm-up " + warmStreams + " × "
