@@ -29,6 +29,8 @@ import org.apache.camel.support.DefaultExchange;
  */
 public final class ConcurrencyProbe {
 
+    private static ReadProbe probe;
+
     private ConcurrencyProbe() {
     }
 
@@ -52,6 +54,9 @@ public final class ConcurrencyProbe {
             });
             camel.start();
             AsyncProcessor route = AsyncProcessorConverterHelper.convert(camel.getEndpoint("direct:realtime").createProducer());
+            // When the client's socket wrote each audio frame: splits drift into the client's and the receiving side's.
+            probe = ReadProbe.install();
+            probe.minWrite = 8000;
             batch(camel, route, emulator, warmupStreams, warmupSeconds, -1);
             for (int r = 0; r < runs; r++) {
                 batch(camel, route, emulator, streams, seconds, r);
@@ -116,6 +121,7 @@ public final class ConcurrencyProbe {
         List<Double> drift = new ArrayList<>();
         List<long[]> clientPauses = GcWatch.pauses();
         List<long[]> emulatorPauses = emulator.gcPauses();
+        List<Double> sendDrift = new ArrayList<>();
         int late = 0;
         int lateClientGc = 0;
         int lateEmulatorGc = 0;
@@ -123,6 +129,19 @@ public final class ConcurrencyProbe {
         for (EmulatorControl.Session s : emulator.dump(before)) {
             long[] at = s.frameNanos();
             long[] sizes = s.frameSizes();
+            List<Long> written = probe.writesOf(s.jobId());
+            long big = java.util.Arrays.stream(sizes).filter(n -> n >= probe.minWrite).count();
+            if (written != null && written.size() == big) { // one socket write per full frame: the client's drift
+                long b = 0;
+                int w = 0;
+                for (int f = 0; f < at.length; f++) {
+                    if (sizes[f] >= probe.minWrite) {
+                        sendDrift.add(Math.abs((written.get(w++) - written.get(0)) / 1e9
+                                               - b / (double) SyntheticWav.BYTES_PER_SECOND) * 1000);
+                    }
+                    b += sizes[f];
+                }
+            }
             long bytesBefore = 0;
             for (int f = 0; f < at.length; f++) {
                 double due = bytesBefore / (double) SyntheticWav.BYTES_PER_SECOND;
@@ -145,7 +164,8 @@ public final class ConcurrencyProbe {
         int failed = failures.get() + (all ? 0 : (int) done.getCount());
         System.out.println("RESULT run=" + run + " failures=" + failed + " wallMs=" + wallMillis + " driftP50="
                            + Stats.percentile(drift, 50) + " driftP99=" + Stats.percentile(drift, 99) + " driftMax="
-                           + Stats.max(drift) + " late20=" + late + " lateClientGc=" + lateClientGc + " lateEmulatorGc="
+                           + Stats.max(drift) + " sendDriftP50=" + Stats.percentile(sendDrift, 50) + " sendDriftP99="
+                           + Stats.percentile(sendDrift, 99) + " sendFrames=" + sendDrift.size() + " late20=" + late + " lateClientGc=" + lateClientGc + " lateEmulatorGc="
                            + lateEmulatorGc + " lateNoGc=" + lateNoGc + " frames=" + drift.size() + " peakThreads=" + peakThreads.get() + " appThreads="
                            + (peakThreads.get() - peakBreakdown.getOrDefault("jfr", 0L))
                            + " threadsBefore=" + threadsBefore + " breakdown=" + new TreeMap<>(peakBreakdown).toString()
@@ -153,6 +173,10 @@ public final class ConcurrencyProbe {
                            + " clientGc=" + clientGc.replace(" ", "_") + " emulatorGc="
                            + emulatorGc.replace(" ", "_"));
         System.out.flush();
+        probe.jobs.clear();
+        probe.writes.clear();
+        probe.partialReads.clear();
+        probe.metadataReads.clear();
     }
 
     private static boolean overlaps(List<long[]> pauses, long from, long to) {

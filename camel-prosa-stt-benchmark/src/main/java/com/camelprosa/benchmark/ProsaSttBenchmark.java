@@ -397,7 +397,10 @@ public final class ProsaSttBenchmark {
             gc.append(" run ").append(r.get("run")).append(": component JVM ").append(r.get("clientGc").replace('_', ' '))
                     .append("; emulator JVM ").append(r.get("emulatorGc").replace('_', ' ')).append(" (p99 ")
                     .append(Stats.fmt(Double.parseDouble(r.get("driftP99")))).append(" ms, max ")
-                    .append(Stats.fmt(Double.parseDouble(r.get("driftMax")))).append(" ms; frames later than 20 ms: ").append(r.get("late20")).append(", of which a GC pause of the component JVM"
+                    .append(Stats.fmt(Double.parseDouble(r.get("driftMax")))).append(" ms; drift at the client's socket writes, same frames: p50 ")
+                    .append(Stats.fmt(Double.parseDouble(r.get("sendDriftP50")))).append(" ms, p99 ")
+                    .append(Stats.fmt(Double.parseDouble(r.get("sendDriftP99")))).append(" ms over ").append(r.get("sendFrames"))
+                    .append(" frames; frames later than 20 ms: ").append(r.get("late20")).append(", of which a GC pause of the component JVM"
                     + " overlapped the delay of ").append(r.get("lateClientGc")).append(", of the emulator JVM ")
                     .append(r.get("lateEmulatorGc")).append(", of neither ").append(r.get("lateNoGc"))
                     .append("); threads at the peak by name: ").append(r.get("names").replace('_', ' ')).append('.');

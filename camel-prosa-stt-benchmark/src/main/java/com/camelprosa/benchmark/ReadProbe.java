@@ -28,6 +28,9 @@ final class ReadProbe extends ConnectionProbe.Adapter {
     final Map<Connection<?>, String> jobs = new ConcurrentHashMap<>();
     final Map<String, List<Long>> partialReads = new ConcurrentHashMap<>();
     final Map<String, Long> metadataReads = new ConcurrentHashMap<>();
+    /** Socket writes of at least this many bytes (audio frames), per connection; 0: none recorded. */
+    volatile int minWrite;
+    final Map<Connection<?>, List<Long>> writes = new ConcurrentHashMap<>();
     private TCPNIOTransport transport;
 
     /** Watches the shared transport (started by the component) until {@link #close()}. */
@@ -47,6 +50,25 @@ final class ReadProbe extends ConnectionProbe.Adapter {
 
     void close() {
         transport.getConnectionMonitoringConfig().removeProbes(this);
+    }
+
+    @Override
+    public void onWriteEvent(Connection connection, Buffer data, long size) {
+        int min = minWrite;
+        if (min > 0 && size >= min) {
+            writes.computeIfAbsent(connection, k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+                    .add(System.nanoTime());
+        }
+    }
+
+    /** The recorded writes of the connection that carried this job, or null. */
+    List<Long> writesOf(String jobId) {
+        for (Map.Entry<Connection<?>, String> e : jobs.entrySet()) {
+            if (e.getValue().equals(jobId)) {
+                return writes.get(e.getKey());
+            }
+        }
+        return null;
     }
 
     @Override
