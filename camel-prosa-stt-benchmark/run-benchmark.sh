@@ -21,5 +21,7 @@ if [ "${BENCH_BUILD:-}" = always ] || [ ! -f "$stamp" ] \
   touch "$stamp"
 fi
 cd camel-prosa-stt-benchmark
-exec java -Xmx2g -XX:+UseG1GC ${BENCH_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
+# This worktree's classes first: ~/.m2 is shared, and another checkout's install may replace the jars in it mid-run.
+own="$root/camel-prosa-stt/target/classes:$root/prosa-stt-emulator/target/classes"
+exec java -Xmx2g -XX:+UseG1GC ${BENCH_OPTS:-} -cp "target/classes:$own:$(cat target/classpath.txt)" \
   com.camelprosa.benchmark.ProsaSttBenchmark "$@"
