@@ -370,7 +370,7 @@ public final class ProsaSttBenchmark {
         int streams = settings.integer("streams", 1000, 100);
         double seconds = settings.num("streamSeconds", 30, 2);
         int runs = settings.integer("concurrencyRuns", 3, 1);
-        int warmStreams = settings.integer("warmupStreams", 200, 20);
+        int warmStreams = settings.integer("warmupStreams", 1000, 20);
         double warmSeconds = settings.num("warmupSeconds", 5, 1);
         List<Map<String, String>> all = child("concurrency", ConcurrencyProbe.class, List.of("-Xmx1g"),
                 List.of(emulator.url(), Integer.toString(emulator.port()), Integer.toString(streams), Double.toString(seconds),
