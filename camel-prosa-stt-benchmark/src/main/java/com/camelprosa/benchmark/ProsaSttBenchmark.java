@@ -110,7 +110,7 @@ public final class ProsaSttBenchmark {
                 case "--quick" -> quick = true;
                 case "--profile" -> profile = true;
                 default -> {
-                    if (!ROWS.contains(a)) {
+                    if (!ROWS.contains(a) && !a.equals("overhead")) {
                         System.err.println("Unknown row " + a + "; rows: " + ROWS);
                         System.exit(2);
                     }
@@ -213,6 +213,7 @@ public final class ProsaSttBenchmark {
                     case "memory" -> memory();
                     case "completion" -> completion();
                     case "partials" -> partials();
+                    case "overhead" -> overhead();
                     default -> throw new IllegalArgumentException(row);
                 }
                 System.err.println("  (" + row + " took " + (System.nanoTime() - rowStart) / 1_000_000_000 + " s)");
@@ -335,6 +336,34 @@ public final class ProsaSttBenchmark {
         } catch (Exception e) {
             throw new IllegalStateException("bare " + style + " failed", e);
         }
+    }
+
+    /**
+     * Not a row of the table (run it by name): the fixed cost of one session, whole, for a short file: component vs
+     * the bare chained loop, interleaved. Tells whether row 1's gap is per session or per byte.
+     */
+    private void overhead() throws Exception {
+        int sessions = settings.integer("overheadSessions", 200, 50);
+        double seconds = settings.num("overheadAudioSeconds", 10, 10);
+        Path wav = OUT.resolve("bench-overhead.wav");
+        try (var in = SyntheticWav.ofSeconds(seconds)) {
+            Files.copy(in, wav, StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<Double> comp = new ArrayList<>();
+        List<Double> bare = new ArrayList<>();
+        for (int i = -sessions / 2; i < sessions; i++) { // the first third warms up
+            double c = componentFile(wav) / 1e6;
+            double b = bareFile(wav, "chained") / 1e6;
+            if (i >= 0) {
+                comp.add(c);
+                bare.add(b);
+            }
+        }
+        row("(overhead) one session of a " + Stats.fmt(seconds) + " s WAV file, whole, " + sessions + " each",
+                "component p50 " + Stats.fmt(Stats.percentile(comp, 50)) + " ms, p90 " + Stats.fmt(Stats.percentile(comp, 90))
+                + " ms; bare chained p50 " + Stats.fmt(Stats.percentile(bare, 50)) + " ms, p90 "
+                + Stats.fmt(Stats.percentile(bare, 90)) + " ms", List.of(Stats.median(comp) / Stats.median(bare)),
+                "—", true, "", Double.NaN);
     }
 
     // ---- row 2
