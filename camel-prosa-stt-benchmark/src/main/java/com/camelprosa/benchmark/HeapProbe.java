@@ -10,7 +10,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * Child JVM of the benchmark (run with a small -Xmx): streams a synthetic WAV of the given size through the
- * component to an emulator in the parent process and prints the peak heap it saw.
+ * component to the emulator JVM and prints the peak heap it saw.
  */
 public final class HeapProbe {
 
@@ -47,11 +47,12 @@ public final class HeapProbe {
                     .filter(p -> p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null)
                     .mapToLong(p -> p.getCollectionUsage().getUsed())
                     .sum();
-            System.out.println("RESULT " + (out.getException() == null ? "ok" : "failed:" + out.getException())
+            System.out.println("RESULT status=" + (out.getException() == null ? "ok"
+                    : "failed:" + out.getException().getClass().getSimpleName())
                                + " peak=" + peak.get() + " millis=" + millis + " segments="
                                + out.getMessage().getHeader("CamelProsaSttSegmentCount") + " liveAfterGc=" + liveAfterGc);
         } catch (OutOfMemoryError e) {
-            System.out.println("RESULT OutOfMemoryError peak=" + peak.get());
+            System.out.println("RESULT status=OutOfMemoryError peak=" + peak.get());
         }
     }
 }
