@@ -4,7 +4,7 @@
 #
 # Usage: camel-prosa-stt-benchmark/run-benchmark.sh [--quick] [--profile] [ROW...]
 #   ROW       throughput heap concurrency memory completion partials (default: all, about 8 minutes)
-#   --quick   small sizes, for development (well under a minute once built); its figures are not the table's
+#   --quick   small sizes, one run a row, for development (about 50 s once built); not the table's figures
 #   --profile JFR with the 'profile' settings in every JVM (default: 'default' settings in the benchmark and
 #             emulator JVMs only, so the child JVMs' thread counts are the application's)
 # Sizes: BENCH_OPTS="-Dbench.streams=500 -Dbench.audioSeconds=600" (every name is listed in the table's notes).

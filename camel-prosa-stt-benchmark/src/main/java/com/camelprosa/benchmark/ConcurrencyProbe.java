@@ -25,7 +25,7 @@ import org.apache.camel.support.DefaultExchange;
  * Child JVM of the benchmark (row 3): only the component and Camel live here, so the thread count is the
  * application's. Runs a warm-up batch, then {@code runs} batches of {@code streams} concurrent real-time streams,
  * and prints one {@code RESULT} line per batch with the pacing drift the emulator saw.
- * Args: url controlPort streams seconds runs warmupStreams warmupSeconds.
+ * Args: url controlPort streams seconds runs warmupStreams warmupSeconds settleMillis.
  */
 public final class ConcurrencyProbe {
 
@@ -42,6 +42,7 @@ public final class ConcurrencyProbe {
         int runs = Integer.parseInt(args[4]);
         int warmupStreams = Integer.parseInt(args[5]);
         double warmupSeconds = Double.parseDouble(args[6]);
+        long settleMillis = Long.parseLong(args[7]);
         try (EmulatorControl emulator = EmulatorControl.connect(url, port);
              CamelContext camel = new DefaultCamelContext()) {
             camel.setStreamCaching(false);
@@ -60,7 +61,7 @@ public final class ConcurrencyProbe {
             batch(camel, route, emulator, warmupStreams, warmupSeconds, -1);
             // The warm-up ran cold code, slower, so its bursts made more pool threads than warm code does: let the
             // component's elastic pools drop them (10 s idle) before the measured batches.
-            Thread.sleep(11_000);
+            Thread.sleep(settleMillis);
             for (int r = 0; r < runs; r++) {
                 batch(camel, route, emulator, streams, seconds, r);
             }

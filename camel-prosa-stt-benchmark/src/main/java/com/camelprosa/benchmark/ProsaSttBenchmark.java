@@ -407,7 +407,8 @@ public final class ProsaSttBenchmark {
         double warmSeconds = settings.num("warmupSeconds", 5, 1);
         List<Map<String, String>> all = child("concurrency", ConcurrencyProbe.class, List.of("-Xmx1g"),
                 List.of(emulator.url(), Integer.toString(emulator.port()), Integer.toString(streams), Double.toString(seconds),
-                        Integer.toString(runs), Integer.toString(warmStreams), Double.toString(warmSeconds)));
+                        Integer.toString(runs), Integer.toString(warmStreams), Double.toString(warmSeconds),
+                        settings.quick ? "0" : "11000"));
         List<Map<String, String>> results = all.stream().filter(r -> !r.get("run").startsWith("-")).toList();
         List<Double> p99 = col(results, "driftP99");
         List<Double> p50 = col(results, "driftP50");
