@@ -73,7 +73,7 @@ public final class ProsaSttClient implements AutoCloseable {
      * partials (when {@code includePartial}), results, then the end. The upload goes on in the background.
      */
     public CompletableFuture<TranscriptStream> stream(StreamRequest request, AudioSource audio) {
-        TranscriptStream events = new TranscriptStream(request.responseTimeout(), timers);
+        TranscriptStream events = new TranscriptStream(request.responseTimeout());
         StreamingSession session = start(request, audio, events::offer);
         events.attach(session);
         return session.created().thenApply(jobId -> events);

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,8 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
     private volatile ScheduledFuture<?> watchdog;
     /** The audio's byte rate when it announces one (WAV, raw with a rate), else 0: to check the server's duration. */
     private volatile double audioBytesPerSecond;
+    /** A further bound the session's watchdog checks (a TranscriptStream nobody reads), or null. */
+    private volatile Supplier<ProsaSttException> alsoCheck;
 
     StreamingSession(StreamRequest request, AudioSource source, TyrusConnector connector, Executor senders,
                      ScheduledExecutorService timers, Consumer<TranscriptEvent> listener, Runnable onEnd) {
@@ -90,6 +93,11 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
         } catch (RejectedExecutionException e) {
             fail(shutDown(e));
         }
+    }
+
+    /** Adds a bound to the session's watchdog: a non-null answer fails the session. */
+    void alsoCheck(Supplier<ProsaSttException> check) {
+        alsoCheck = check;
     }
 
     /** Ends the session from outside (client shutdown, stream closed by its reader). */
@@ -308,6 +316,11 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
         try {
             SessionClock.Verdict verdict = clock.check(request, sentBytes(), connection.tcpConnected());
             if (verdict == null) {
+                Supplier<ProsaSttException> extra = alsoCheck;
+                ProsaSttException e = extra == null ? null : extra.get();
+                if (e != null) {
+                    fail(e);
+                }
                 return;
             }
             if (verdict.complete()) {

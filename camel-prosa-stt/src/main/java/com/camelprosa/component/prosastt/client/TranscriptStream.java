@@ -6,9 +6,6 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,18 +27,15 @@ public final class TranscriptStream implements Iterator<TranscriptEvent>, Closea
 
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private final long responseTimeoutMillis;
-    private final ScheduledExecutorService timers;
     private volatile StreamingSession session;
     private volatile long lastRead = System.nanoTime();
     private volatile boolean touched;
-    private volatile ScheduledFuture<?> abandonCheck;
     private Object next;
     private boolean ended;
     private volatile boolean closed;
 
-    TranscriptStream(long responseTimeoutMillis, ScheduledExecutorService timers) {
+    TranscriptStream(long responseTimeoutMillis) {
         this.responseTimeoutMillis = responseTimeoutMillis;
-        this.timers = timers;
     }
 
     void attach(StreamingSession session) {
@@ -50,17 +44,8 @@ public final class TranscriptStream implements Iterator<TranscriptEvent>, Closea
             if (error != null) {
                 events.add(error);
             }
-            ScheduledFuture<?> check = abandonCheck;
-            if (check != null) {
-                check.cancel(false);
-            }
         });
-        long period = Math.max(10, Math.min(1000, responseTimeoutMillis / 4));
-        try {
-            abandonCheck = timers.scheduleWithFixedDelay(this::checkAbandoned, period, period, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // the client is shutting down: the session fails on its own
-        }
+        session.alsoCheck(this::abandoned); // on the session's own watchdog: no second timer task per stream
     }
 
     /** The job id the server gave when it created the job. */
@@ -88,14 +73,15 @@ public final class TranscriptStream implements Iterator<TranscriptEvent>, Closea
         events.add(event);
     }
 
-    private void checkAbandoned() {
-        StreamingSession s = session;
+    /** The failure for a stream nobody has read for the response timeout while events wait, else null. */
+    private ProsaSttException abandoned() {
         long idle = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastRead);
-        if (s != null && !s.result().isDone() && !events.isEmpty() && idle > responseTimeoutMillis) {
-            s.abort(new ProsaSttTimeoutException("Nobody read the transcript stream of job " + s.jobId() + " for "
-                                                 + idle + " ms (responseTimeout), so its session was ended. Iterate the stream as events come,"
-                                                 + " or use outputType=text or the eventUri option."));
+        if (events.isEmpty() || idle <= responseTimeoutMillis) {
+            return null;
         }
+        return new ProsaSttTimeoutException("Nobody read the transcript stream of job " + jobId() + " for " + idle
+                                            + " ms (responseTimeout), so its session was ended. Iterate the stream as events come, or use"
+                                            + " outputType=text or the eventUri option.");
     }
 
     @Override
