@@ -74,10 +74,11 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
         // Exchanges continue here, never on Tyrus' I/O threads: a route that blocks (a streaming split waiting for
         // the next event) would otherwise stop the very thread that delivers the events.
         callbacks = threads.newThreadPool(this, "ProsaSttCallback", elastic("ProsaSttCallback"));
-        // One thread; its queue must not be bounded (Camel's default is 1000 tasks): every open session keeps a
-        // watchdog and, with realtime pacing, a pending send in it.
+        // Its queue must not be bounded (Camel's default is 1000 tasks): every open session keeps a watchdog and, with
+        // realtime pacing, a pending send in it. A paced send frames and masks its chunk on this thread (Tyrus does
+        // that in sendBinary), so one thread per core: a frame that falls due while another is masked goes out now.
         ThreadPoolProfile timer = new ThreadPoolProfile("ProsaSttTimer");
-        timer.setPoolSize(1);
+        timer.setPoolSize(ProsaSttClient.TIMER_THREADS);
         timer.setMaxQueueSize(-1);
         timers = threads.newScheduledThreadPool(this, "ProsaSttTimer", timer);
         client = new ProsaSttClient(senders, timers);

@@ -20,6 +20,12 @@ import java.util.function.Consumer;
  */
 public final class ProsaSttClient implements AutoCloseable {
 
+    /**
+     * Threads for the sessions' bounds and realtime pacing: one per core (at least two), since every paced chunk is
+     * framed and masked on the timer thread that sends it.
+     */
+    public static final int TIMER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
     private final ExecutorService senders;
     private final ScheduledExecutorService timers;
     private final boolean ownsExecutors;
@@ -30,7 +36,7 @@ public final class ProsaSttClient implements AutoCloseable {
     /** A client with its own daemon threads. */
     public ProsaSttClient() {
         this(Executors.newCachedThreadPool(TyrusConnector.daemon("prosa-stt-sender")),
-             Executors.newSingleThreadScheduledExecutor(TyrusConnector.daemon("prosa-stt-timer")), true);
+             Executors.newScheduledThreadPool(TIMER_THREADS, TyrusConnector.daemon("prosa-stt-timer")), true);
     }
 
     /**
@@ -38,7 +44,8 @@ public final class ProsaSttClient implements AutoCloseable {
      *
      * @param senders runs the short steps of audio uploads (read a chunk, hand it to the socket); an elastic pool
      *                suits it, since only live InputStreams ever block in it
-     * @param timers  runs the sessions' bounds and realtime pacing; its queue must not be bounded
+     * @param timers  runs the sessions' bounds and realtime pacing; its queue must not be bounded, and it needs
+     *                {@link #TIMER_THREADS} threads for realtime sessions to keep their pace under load
      */
     public ProsaSttClient(ExecutorService senders, ScheduledExecutorService timers) {
         this(senders, timers, false);

@@ -113,7 +113,7 @@ final class UploadPump {
                 long delay = bytesPerSecond > 0 ? start + (long) (queued / bytesPerSecond * 1e9) - System.nanoTime() : 0;
                 inFlight.incrementAndGet();
                 if (delay > 0) {
-                    // An async send only queues the frame: the timer thread can do it without a hand-off.
+                    // Sent by a timer thread itself, no hand-off: Tyrus frames and masks the chunk on it.
                     timers.schedule(() -> send(chunk, n), delay, TimeUnit.NANOSECONDS);
                 } else {
                     send(chunk, n);
