@@ -44,6 +44,8 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "configuration": target.setConfiguration(property(camelContext, com.camelprosa.component.prosastt.ProsaSttConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "continueoniothread":
+        case "continueOnIoThread": getOrCreateConfiguration(target).setContinueOnIoThread(property(camelContext, boolean.class, value)); return true;
         case "eventuri":
         case "eventUri": getOrCreateConfiguration(target).setEventUri(property(camelContext, java.lang.String.class, value)); return true;
         case "finalizetimeout":
@@ -95,6 +97,8 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "configuration": return com.camelprosa.component.prosastt.ProsaSttConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "continueoniothread":
+        case "continueOnIoThread": return boolean.class;
         case "eventuri":
         case "eventUri": return java.lang.String.class;
         case "finalizetimeout":
@@ -147,6 +151,8 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "continueoniothread":
+        case "continueOnIoThread": return getOrCreateConfiguration(target).isContinueOnIoThread();
         case "eventuri":
         case "eventUri": return getOrCreateConfiguration(target).getEventUri();
         case "finalizetimeout":

@@ -34,6 +34,8 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "chunkSize": target.getConfiguration().setChunkSize(property(camelContext, int.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "continueoniothread":
+        case "continueOnIoThread": target.getConfiguration().setContinueOnIoThread(property(camelContext, boolean.class, value)); return true;
         case "eventuri":
         case "eventUri": target.getConfiguration().setEventUri(property(camelContext, java.lang.String.class, value)); return true;
         case "finalizetimeout":
@@ -80,6 +82,8 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "chunkSize": return int.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "continueoniothread":
+        case "continueOnIoThread": return boolean.class;
         case "eventuri":
         case "eventUri": return java.lang.String.class;
         case "finalizetimeout":
@@ -127,6 +131,8 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "chunkSize": return target.getConfiguration().getChunkSize();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "continueoniothread":
+        case "continueOnIoThread": return target.getConfiguration().isContinueOnIoThread();
         case "eventuri":
         case "eventUri": return target.getConfiguration().getEventUri();
         case "finalizetimeout":

@@ -23,13 +23,14 @@ public class ProsaSttEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(23);
+        Set<String> props = new HashSet<>(24);
         props.add("apiKey");
         props.add("audioFormat");
         props.add("authMode");
         props.add("channels");
         props.add("chunkSize");
         props.add("connectTimeout");
+        props.add("continueOnIoThread");
         props.add("eventUri");
         props.add("finalizeTimeout");
         props.add("includeFiller");

@@ -17,8 +17,9 @@ import org.apache.camel.Producer;
 
 /**
  * Sends each live event of one session to the eventUri endpoint as its own exchange, in order, one at a time, on the
- * component's callback threads (never on a websocket thread). {@link #drained()} completes once the last event (END,
- * or the session's end) has been processed, so the original exchange continues after its events.
+ * executor it is given: the component's callback threads, or with continueOnIoThread the websocket I/O thread that
+ * read the event. The future of {@link #finish()} completes once the last event (END, or the session's end) has been
+ * processed, so the original exchange continues after its events.
  */
 final class EventForwarder implements Consumer<TranscriptEvent> {
 
@@ -57,7 +58,7 @@ final class EventForwarder implements Consumer<TranscriptEvent> {
         schedule();
     }
 
-    /** The session ended: completes {@link #drained()} once every queued event was processed. */
+    /** The session ended: the future completes once every queued event was processed. */
     CompletableFuture<Void> finish() {
         finished = true;
         schedule();

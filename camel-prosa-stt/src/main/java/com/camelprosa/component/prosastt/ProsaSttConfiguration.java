@@ -91,6 +91,15 @@ public class ProsaSttConfiguration implements Cloneable {
                             + " streaming split. Not with outputType=stream.")
     private String eventUri;
 
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Send the eventUri events, and continue the exchange once the job is confirmed, on the"
+                            + " websocket I/O thread that read the server's message instead of handing them to the"
+                            + " component's callback threads: a thread hand-off less, about 0.1 ms sooner each on a"
+                            + " 2-core machine. Only for routes that never block (that update memory or hand off to"
+                            + " seda:): a step that waits there holds up the reading of other sessions. Failures,"
+                            + " timeouts and outputType=stream continue on the callback threads.")
+    private boolean continueOnIoThread;
+
     @UriParam(defaultValue = "false",
               description = "Send the audio at its own pace (as a live source would) instead of as fast as the server"
                             + " reads it. Needs WAV, or raw audio with sampleRate.")
@@ -296,6 +305,14 @@ public class ProsaSttConfiguration implements Cloneable {
 
     public void setEventUri(String eventUri) {
         this.eventUri = eventUri;
+    }
+
+    public boolean isContinueOnIoThread() {
+        return continueOnIoThread;
+    }
+
+    public void setContinueOnIoThread(boolean continueOnIoThread) {
+        this.continueOnIoThread = continueOnIoThread;
     }
 
     public ProsaSttOutputType getOutputType() {

@@ -102,19 +102,29 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
                 }, callbacks);
                 return;
             }
+            // continueOnIoThread: where a message was read, go on there; anywhere else (a timer, a connect) hand off.
+            Executor continuation = getEndpoint().getConfiguration().isContinueOnIoThread()
+                    ? task -> {
+                        if (ProsaSttClient.isIoThread()) {
+                            task.run();
+                        } else {
+                            callbacks.execute(task);
+                        }
+                    }
+                    : callbacks;
             Producer eventProducer = getEndpoint().getEventProducer();
             EventForwarder forwarder = eventProducer == null ? null
-                    : new EventForwarder(done.exchange, eventProducer, callbacks);
+                    : new EventForwarder(done.exchange, eventProducer, continuation);
             CompletableFuture<Transcript> session = forwarder == null
                     ? client.transcribe(request, audio) : client.transcribe(request, audio, forwarder);
-            session.whenCompleteAsync((transcript, error) -> {
+            session.whenComplete((transcript, error) -> (error == null ? continuation : callbacks).execute(() -> {
                 sessionEnded.run();
                 if (forwarder == null) {
                     finish(done, transcript, error, null);
                 } else {
                     forwarder.finish().whenComplete((v, e) -> finish(done, transcript, error, forwarder.failure()));
                 }
-            }, callbacks);
+            }));
         } catch (Throwable e) {
             sessionEnded.run();
             done.fail(e);

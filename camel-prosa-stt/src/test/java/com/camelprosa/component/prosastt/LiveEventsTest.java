@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.camelprosa.component.prosastt.client.ProsaSttAuthenticationException;
 import com.camelprosa.component.prosastt.client.ProsaSttConnectionException;
 import com.camelprosa.component.prosastt.client.ProsaSttTimeoutException;
 import com.camelprosa.component.prosastt.client.TranscriptEvent;
@@ -84,6 +85,48 @@ class LiveEventsTest extends EmulatorTestSupport {
         assertTrue(firstAt < doneAt - 1.0, "first result reached the route at +" + firstAt + " s, the exchange"
                                            + " ended at +" + doneAt + " s");
         assertTrue(arrivals.get(2)[0] <= done, "END was processed before the exchange continued");
+    }
+
+    @Test
+    void continueOnIoThreadRunsEventsAndTheNextStepWhereTheMessageWasReadAndFailuresOnTheCallbackThreads()
+            throws Exception {
+        Map<String, List<String>> threads = new java.util.concurrent.ConcurrentHashMap<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                for (String mode : List.of("io", "pool")) {
+                    String option = mode.equals("io") ? "continueOnIoThread=true&" : "";
+                    from("direct:" + mode + "-events").process(e -> record(threads, mode + " event"));
+                    from("direct:" + mode).to(uri("general", option + "eventUri=direct:" + mode + "-events"))
+                            .process(e -> record(threads, mode + " next"));
+                }
+                from("direct:io-failing")
+                        .doTry()
+                            .to(uri("general", "continueOnIoThread=true").replace(API_KEY, "a-wrong-key"))
+                        .doCatch(ProsaSttAuthenticationException.class)
+                            .process(e -> record(threads, "io failure"))
+                        .end();
+            }
+        });
+
+        for (String mode : List.of("io", "pool")) {
+            Exchange out = send("direct:" + mode, THREE_WORDS_WAV, Map.of(ProsaSttConstants.LABEL, LABEL));
+            assertNull(out.getException());
+            assertEquals(String.join(" ", WORDS), out.getMessage().getBody(String.class));
+        }
+        assertNull(send("direct:io-failing", THREE_WORDS_WAV).getException());
+
+        assertEquals(4, threads.get("io event").size(), "three results and the end: " + threads);
+        assertEquals(4, threads.get("pool event").size(), threads.toString());
+        threads.get("io event").forEach(t -> assertTrue(t.startsWith("prosa-stt-shared-io"), threads.toString()));
+        threads.get("io next").forEach(t -> assertTrue(t.startsWith("prosa-stt-shared-io"), threads.toString()));
+        threads.get("pool event").forEach(t -> assertTrue(t.contains("ProsaSttCallback"), threads.toString()));
+        threads.get("pool next").forEach(t -> assertTrue(t.contains("ProsaSttCallback"), threads.toString()));
+        assertTrue(threads.get("io failure").get(0).contains("ProsaSttCallback"), threads.toString());
+    }
+
+    private static void record(Map<String, List<String>> threads, String what) {
+        threads.computeIfAbsent(what, k -> new CopyOnWriteArrayList<>()).add(Thread.currentThread().getName());
     }
 
     @Test
