@@ -183,7 +183,7 @@ public final class ConcurrencyProbe {
         probe.metadataReads.clear();
     }
 
-    private static boolean overlaps(List<long[]> pauses, long from, long to) {
+    static boolean overlaps(List<long[]> pauses, long from, long to) {
         for (long[] p : pauses) {
             if (p[0] < to && p[1] > from) {
                 return true;

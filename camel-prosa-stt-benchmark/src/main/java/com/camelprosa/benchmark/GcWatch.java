@@ -9,7 +9,10 @@ import javax.management.openmbean.CompositeData;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 
-/** Counts this JVM's GC pauses (G1's young, mixed and full collections stop the world) and keeps the longest. */
+/**
+ * Counts this JVM's GC pauses (G1's young, mixed and full collections; ZGC's "ZGC Pauses", not its concurrent
+ * "ZGC Cycles") and keeps the longest.
+ */
 final class GcWatch {
 
     private static final AtomicLong COUNT = new AtomicLong();
@@ -27,7 +30,7 @@ final class GcWatch {
                     if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
                         GarbageCollectionNotificationInfo info
                                 = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-                        if (info.getGcName().contains("Concurrent")) {
+                        if (info.getGcName().contains("Concurrent") || info.getGcName().contains("Cycles")) {
                             return; // not a pause
                         }
                         // Duration is in ms with whole-ms resolution on HotSpot: a pause under 1 ms reads 0.
