@@ -278,6 +278,10 @@ public final class ProsaSttBenchmark {
         List<String> names = new ArrayList<>(variants.keySet());
         Map<String, List<Double>> mbs = new LinkedHashMap<>();
         names.forEach(n -> mbs.put(n, new ArrayList<>()));
+        // CPU of this JVM (the client side only) per MB sent: the client's work, whoever the scheduler favoured.
+        Map<String, List<Double>> cpuPerMb = new LinkedHashMap<>();
+        names.forEach(n -> cpuPerMb.put(n, new ArrayList<>()));
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<Double> ratios = new ArrayList<>();
         String gc = "";
         CpuPinning pinning = CpuPinning.clientAndEmulator(emulator.pid());
@@ -286,10 +290,13 @@ public final class ProsaSttBenchmark {
                 GcWatch.reset();
                 emulator.gcReset();
                 Map<String, Double> thisRound = new HashMap<>();
+                Map<String, Double> cpuThisRound = new HashMap<>();
                 for (int k = 0; k < names.size(); k++) {
                     String name = names.get(Math.floorMod(round + k, names.size())); // rotate the order
                     long from = System.currentTimeMillis();
+                    long cpu = os.getProcessCpuTime();
                     long nanos = variants.get(name).apply(wav);
+                    cpuThisRound.put(name, (os.getProcessCpuTime() - cpu) / 1e6 / (bytes / 1e6));
                     if (round >= 0) {
                         window("throughput-" + name.replaceAll(",.*", "").replace(' ', '-'), from);
                     }
@@ -297,6 +304,7 @@ public final class ProsaSttBenchmark {
                 }
                 if (round >= 0) {
                     thisRound.forEach((n, v) -> mbs.get(n).add(v));
+                    cpuThisRound.forEach((n, v) -> cpuPerMb.get(n).add(v));
                     gc = "client JVM " + GcWatch.summary() + "; emulator JVM " + emulator.gcStats();
                 }
                 System.err.println("  round " + round + ": " + thisRound);
@@ -317,6 +325,15 @@ public final class ProsaSttBenchmark {
             measured.append(measured.length() == 0 ? "" : "; ").append(n).append(' ').append(Stats.spread(mbs.get(n)))
                     .append(" MB/s");
         }
+        List<Double> cpuRatios = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            cpuRatios.add(cpuPerMb.get("component").get(i) / cpuPerMb.get(best).get(i));
+        }
+        measured.append("; ratio of the medians, component / ").append(best).append(' ')
+                .append(Stats.ratio(Stats.median(mbs.get("component")) / Stats.median(mbs.get(best))));
+        measured.append("; the client JVM's CPU per MB sent: component ").append(Stats.spread(cpuPerMb.get("component")))
+                .append(" ms, ").append(best).append(' ').append(Stats.spread(cpuPerMb.get(best)))
+                .append(" ms, component / that ").append(Stats.ratioSpread(cpuRatios));
         row("1. throughput, " + Stats.fmt(seconds / 3600) + " h 16 kHz mono WAV file (" + Stats.fmt(bytes / 1e6)
             + " MB), " + rounds + " rounds", measured.toString(), ratios, "≥ 0.99 × the best bare loop (" + best + ")",
                 Stats.median(ratios) >= 0.99, "below", 0.99);
