@@ -34,7 +34,7 @@ final class EventForwarder implements Consumer<TranscriptEvent> {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private volatile boolean finished;
-    private volatile Exception failure;
+    private volatile Throwable failure;
 
     EventForwarder(Exchange original, Producer producer, Executor executor) {
         this.original = original;
@@ -45,7 +45,7 @@ final class EventForwarder implements Consumer<TranscriptEvent> {
     /** Queues an event; throws (failing the session) once the event route has failed or fallen too far behind. */
     @Override
     public void accept(TranscriptEvent event) {
-        Exception f = failure;
+        Throwable f = failure;
         if (f != null) {
             throw new ProsaSttConnectionException("The eventUri route failed, so the session was ended: "
                                                   + f.getMessage(), ProsaSttException.NO_CLOSE_CODE, null, f, false);
@@ -66,7 +66,7 @@ final class EventForwarder implements Consumer<TranscriptEvent> {
     }
 
     /** The first failure of the event route, or null. */
-    Exception failure() {
+    Throwable failure() {
         return failure;
     }
 
@@ -105,6 +105,9 @@ final class EventForwarder implements Consumer<TranscriptEvent> {
             producer.process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
+        } catch (Error e) { // also ends the session, and the original exchange fails with it
+            failure = e;
+            return;
         }
         if (exchange.getException() != null) {
             failure = exchange.getException();

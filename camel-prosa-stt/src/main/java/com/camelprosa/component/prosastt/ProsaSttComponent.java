@@ -71,8 +71,9 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
         // Upload steps are short (read a chunk, hand it to the socket): an elastic pool keeps as many threads as are
         // busy at once, a few even for a thousand streams; only live InputStreams block in it.
         senders = threads.newThreadPool(this, "ProsaSttSender", elastic("ProsaSttSender"));
-        // Exchanges continue here, never on Tyrus' I/O threads: a route that blocks (a streaming split waiting for
-        // the next event) would otherwise stop the very thread that delivers the events.
+        // Exchanges continue here, not on Tyrus' I/O threads (unless an endpoint says continueOnIoThread): a route
+        // that blocks (a streaming split waiting for the next event) would otherwise stop the thread that delivers
+        // the events.
         callbacks = threads.newThreadPool(this, "ProsaSttCallback", elastic("ProsaSttCallback"));
         // Its queue must not be bounded (Camel's default is 1000 tasks): every open session keeps a watchdog and, with
         // realtime pacing, a pending send in it. A paced send frames and masks its chunk on this thread (Tyrus does

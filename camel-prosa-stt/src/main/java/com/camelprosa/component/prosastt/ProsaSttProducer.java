@@ -58,12 +58,19 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
                 limiter.run(new StreamLimiter.Turn() {
                     @Override
                     public void start() {
-                        ProsaSttProducer.this.start(done, request, audio, once(limiter::release));
+                        Runnable start = () -> ProsaSttProducer.this.start(done, request, audio, once(limiter::release));
+                        if (ProsaSttClient.isIoThread()) { // freed by a session that ended there: opening a file waits
+                            getEndpoint().getComponent().getCallbacks().execute(start);
+                        } else {
+                            start.run();
+                        }
                     }
 
                     @Override
                     public void refused(boolean closed) {
-                        done.fail(closed ? stopped() : noFreeSession());
+                        // On the timer thread that ran the wait out: the exchange's error handling goes elsewhere.
+                        ProsaSttException why = closed ? stopped() : noFreeSession();
+                        getEndpoint().getComponent().getCallbacks().execute(() -> done.fail(why));
                     }
                 }, getEndpoint().getConfiguration().getStreamWaitTimeout());
             }
@@ -102,36 +109,49 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
                 }, callbacks);
                 return;
             }
-            // continueOnIoThread: where a message was read, go on there; anywhere else (a timer, a connect) hand off.
-            Executor continuation = getEndpoint().getConfiguration().isContinueOnIoThread()
-                    ? task -> {
-                        if (ProsaSttClient.isIoThread()) {
-                            task.run();
-                        } else {
-                            callbacks.execute(task);
-                        }
-                    }
-                    : callbacks;
+            boolean onIo = getEndpoint().getConfiguration().isContinueOnIoThread();
             Producer eventProducer = getEndpoint().getEventProducer();
             EventForwarder forwarder = eventProducer == null ? null
-                    : new EventForwarder(done.exchange, eventProducer, continuation);
+                    : new EventForwarder(done.exchange, eventProducer, onIo ? onIoThreadElse(callbacks) : callbacks);
             CompletableFuture<Transcript> session = forwarder == null
                     ? client.transcribe(request, audio) : client.transcribe(request, audio, forwarder);
-            session.whenComplete((transcript, error) -> (error == null ? continuation : callbacks).execute(() -> {
-                sessionEnded.run();
-                if (forwarder == null) {
-                    finish(done, transcript, error, null);
-                } else {
-                    forwarder.finish().whenComplete((v, e) -> finish(done, transcript, error, forwarder.failure()));
-                }
-            }));
+            session.whenComplete((transcript, error) -> {
+                Runnable end = () -> {
+                    sessionEnded.run();
+                    if (forwarder == null) {
+                        finish(done, transcript, error, null);
+                    } else {
+                        forwarder.finish().whenComplete((v, e) -> {
+                            Throwable failed = error != null ? error : forwarder.failure();
+                            if (failed != null && ProsaSttClient.isIoThread()) {
+                                callbacks.execute(() -> finish(done, transcript, error, forwarder.failure()));
+                            } else {
+                                finish(done, transcript, error, forwarder.failure());
+                            }
+                        });
+                    }
+                };
+                // continueOnIoThread: a success goes on where it was read; failures and timeouts never do.
+                (error == null && onIo ? onIoThreadElse(callbacks) : callbacks).execute(end);
+            });
         } catch (Throwable e) {
             sessionEnded.run();
             done.fail(e);
         }
     }
 
-    private void finish(Completion done, Transcript transcript, Throwable error, Exception eventFailure) {
+    /** Runs a task at once on a websocket I/O thread, anywhere else (a timer, a connect thread) on {@code pool}. */
+    private static Executor onIoThreadElse(Executor pool) {
+        return task -> {
+            if (ProsaSttClient.isIoThread()) {
+                task.run();
+            } else {
+                pool.execute(task);
+            }
+        };
+    }
+
+    private void finish(Completion done, Transcript transcript, Throwable error, Throwable eventFailure) {
         if (eventFailure != null) {
             done.fail(eventFailure);
         } else if (error != null) {

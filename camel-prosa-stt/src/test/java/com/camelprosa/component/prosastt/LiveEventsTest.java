@@ -106,6 +106,17 @@ class LiveEventsTest extends EmulatorTestSupport {
                         .doCatch(ProsaSttAuthenticationException.class)
                             .process(e -> record(threads, "io failure"))
                         .end();
+                from("direct:io-broken-events").process(e -> { // after the job was confirmed: a success otherwise
+                    if (e.getMessage().getBody(TranscriptEvent.class).type() == TranscriptEvent.Type.END) {
+                        throw new IllegalStateException("the event route broke on END");
+                    }
+                });
+                from("direct:io-event-failing")
+                        .doTry()
+                            .to(uri("general", "continueOnIoThread=true&eventUri=direct:io-broken-events"))
+                        .doCatch(IllegalStateException.class)
+                            .process(e -> record(threads, "io event failure"))
+                        .end();
             }
         });
 
@@ -115,6 +126,7 @@ class LiveEventsTest extends EmulatorTestSupport {
             assertEquals(String.join(" ", WORDS), out.getMessage().getBody(String.class));
         }
         assertNull(send("direct:io-failing", THREE_WORDS_WAV).getException());
+        assertNull(send("direct:io-event-failing", THREE_WORDS_WAV).getException());
 
         assertEquals(4, threads.get("io event").size(), "three results and the end: " + threads);
         assertEquals(4, threads.get("pool event").size(), threads.toString());
@@ -123,6 +135,7 @@ class LiveEventsTest extends EmulatorTestSupport {
         threads.get("pool event").forEach(t -> assertTrue(t.contains("ProsaSttCallback"), threads.toString()));
         threads.get("pool next").forEach(t -> assertTrue(t.contains("ProsaSttCallback"), threads.toString()));
         assertTrue(threads.get("io failure").get(0).contains("ProsaSttCallback"), threads.toString());
+        assertTrue(threads.get("io event failure").get(0).contains("ProsaSttCallback"), threads.toString());
     }
 
     private static void record(Map<String, List<String>> threads, String what) {

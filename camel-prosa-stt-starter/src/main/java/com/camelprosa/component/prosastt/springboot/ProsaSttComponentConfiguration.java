@@ -127,12 +127,14 @@ public class ProsaSttComponentConfiguration extends ComponentConfigurationProper
     private String eventUri;
     /**
      * Send the eventUri events, and continue the exchange once the job is
-     * confirmed, on the websocket I/O thread that read the server's message
-     * instead of handing them to the component's callback threads: a thread
-     * hand-off less, about 0.1 ms sooner each on a 2-core machine. Only for
-     * routes that never block (that update memory or hand off to seda:): a step
-     * that waits there holds up the reading of other sessions. Failures, timeouts
-     * and outputType=stream continue on the callback threads.
+     * confirmed, on the websocket I/O thread where that happens instead of
+     * handing them to the component's callback threads: a thread hand-off less,
+     * about 0.1 ms sooner each on a 2-core machine. Only for routes that never
+     * block (that update memory or hand off to seda:): a step that waits there
+     * holds up the reading of other sessions. Failures, timeouts and
+     * outputType=stream continue on the callback threads, and so does everything
+     * when another library started Tyrus' shared client transport before this
+     * component.
      */
     private Boolean continueOnIoThread = false;
     /**

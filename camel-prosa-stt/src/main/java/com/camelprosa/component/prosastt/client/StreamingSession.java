@@ -348,10 +348,14 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
         }
         Transcript transcript = job.transcript();
         clock.enter(SessionPhase.ENDED);
-        // END before the result: whoever continues on the result (the exchange) finds every event already handed over.
-        emit(new TranscriptEvent(TranscriptEvent.Type.END, transcript.text(), null, null, job.jobId()));
-        result.complete(transcript);
-        cleanUp(false);
+        try {
+            // END before the result: whoever continues on the result (the exchange) finds every event handed over.
+            emit(new TranscriptEvent(TranscriptEvent.Type.END, transcript.text(), null, null, job.jobId()));
+        } finally {
+            // The session's resources go first: the exchange may continue on this very thread, for as long as it likes.
+            cleanUp(false);
+            result.complete(transcript);
+        }
     }
 
     @Override
