@@ -352,9 +352,11 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
             // END before the result: whoever continues on the result (the exchange) finds every event handed over.
             emit(new TranscriptEvent(TranscriptEvent.Type.END, transcript.text(), null, null, job.jobId()));
         } finally {
-            // The session's resources go first: the exchange may continue on this very thread, for as long as it likes.
-            cleanUp(false);
+            // Released first: whoever continues on the result may do so on this very thread, for as long as it likes.
+            release();
             result.complete(transcript);
+            // The close frame after the result: its framing and write need not delay the exchange.
+            connection.end(false);
         }
     }
 
@@ -382,12 +384,17 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
     }
 
     private void cleanUp(boolean abort) {
+        release();
+        connection.end(abort); // after a failure at once: a failed peer may never answer a close frame
+    }
+
+    /** Stops the watchdog, closes the audio and leaves the client's open sessions. */
+    private void release() {
         ScheduledFuture<?> w = watchdog;
         if (w != null) {
             w.cancel(false);
         }
         closeAudio();
-        connection.end(abort); // after a failure at once: a failed peer may never answer a close frame
         onEnd.run();
     }
 
