@@ -235,8 +235,8 @@ public final class ProsaSttBenchmark {
         }
         String machine = Runtime.getRuntime().availableProcessors() + " cores (" + cpuModel() + "), "
                          + Math.round(totalMemoryGiB()) + " GiB; " + System.getProperty("java.vm.name") + " "
-                         + System.getProperty("java.runtime.version") + "; every JVM on " + GcWatch.collectors()
-                         + " (G1)";
+                         + System.getProperty("java.runtime.version") + "; the benchmark and child JVMs on "
+                         + GcWatch.collectors() + " (G1), the emulator JVM on ZGC";
         print(started, machine, loadBefore, loadAverage(), (System.nanoTime() - t0) / 1e9, clock, args);
         JfrTop.summarizeAll(OUT.resolve("jfr"));
         // The benchmark and emulator JVMs serve every row: a summary of each row's time window too.
