@@ -75,7 +75,9 @@ final class SessionClock {
                                                      + request.connectTimeout() + " ms: " + (!tcpConnected ? "the TCP connection was not accepted"
                                                              : tls ? "TCP connected, but the TLS handshake and websocket upgrade did not complete (a server"
                                                                      + " that speaks plain websocket behaves so: then use a ws:// url)"
-                                                             : "TCP connected, but the server did not answer the websocket upgrade")
+                                                             : "TCP connected, but no answer to the websocket upgrade was read (the"
+                                                               + " server did not answer, or every websocket I/O thread of this JVM was"
+                                                               + " held by work that waits, such as a route with continueOnIoThread)")
                                                      + ". Check the url option and the network, or raise connectTimeout."));
         }
         if (p == SessionPhase.AWAITING_CONFIRMATION
