@@ -58,12 +58,9 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
                 limiter.run(new StreamLimiter.Turn() {
                     @Override
                     public void start() {
-                        Runnable start = () -> ProsaSttProducer.this.start(done, request, audio, once(limiter::release));
-                        if (ProsaSttClient.isIoThread()) { // freed by a session that ended there: opening a file waits
-                            getEndpoint().getComponent().getCallbacks().execute(start);
-                        } else {
-                            start.run();
-                        }
+                        // Freed by a session that ended on an I/O thread: opening a file waits, so not there.
+                        offIoThread(getEndpoint().getComponent().getCallbacks())
+                                .execute(() -> ProsaSttProducer.this.start(done, request, audio, once(limiter::release)));
                     }
 
                     @Override
@@ -121,14 +118,10 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
                     if (forwarder == null) {
                         finish(done, transcript, error, null);
                     } else {
-                        forwarder.finish().whenComplete((v, e) -> {
-                            Throwable failed = error != null ? error : forwarder.failure();
-                            if (failed != null && ProsaSttClient.isIoThread()) {
-                                callbacks.execute(() -> finish(done, transcript, error, forwarder.failure()));
-                            } else {
-                                finish(done, transcript, error, forwarder.failure());
-                            }
-                        });
+                        // The event route may have failed on an I/O thread after a success: its error handling not there.
+                        forwarder.finish().whenComplete((v, e) -> (error == null && forwarder.failure() == null
+                                ? (Executor) Runnable::run : offIoThread(callbacks))
+                                .execute(() -> finish(done, transcript, error, forwarder.failure())));
                     }
                 };
                 // continueOnIoThread: a success goes on where it was read; failures and timeouts never do.
@@ -142,13 +135,12 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
 
     /** Runs a task at once on a websocket I/O thread, anywhere else (a timer, a connect thread) on {@code pool}. */
     private static Executor onIoThreadElse(Executor pool) {
-        return task -> {
-            if (ProsaSttClient.isIoThread()) {
-                task.run();
-            } else {
-                pool.execute(task);
-            }
-        };
+        return task -> (ProsaSttClient.isIoThread() ? (Executor) Runnable::run : pool).execute(task);
+    }
+
+    /** Runs a task at once, unless this is a websocket I/O thread: then on {@code pool}. */
+    private static Executor offIoThread(Executor pool) {
+        return task -> (ProsaSttClient.isIoThread() ? pool : (Executor) Runnable::run).execute(task);
     }
 
     private void finish(Completion done, Transcript transcript, Throwable error, Throwable eventFailure) {

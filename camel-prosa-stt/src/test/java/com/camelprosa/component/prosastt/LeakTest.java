@@ -48,7 +48,9 @@ class LeakTest extends EmulatorTestSupport {
                     () -> send(ok.replace(emulator.url(), strict.url()), THREE_WORDS_WAV),
                     () -> send(ok.replace(emulator.url(), "ws://127.0.0.1:" + closedPort + "/v2/speech/stt"),
                             THREE_WORDS_WAV),
-                    () -> send(ok, new byte[0]));
+                    () -> send(ok, new byte[0]),
+                    () -> send(ok + "&continueOnIoThread=true", THREE_WORDS_WAV),
+                    () -> send(ok + "&continueOnIoThread=true", THREE_WORDS_WAV, label("drop")));
 
             runAll(kinds, 1); // warm up: Tyrus' shared transport and Camel's pools exist from here on
             int threadsBefore = threads();
@@ -77,8 +79,9 @@ class LeakTest extends EmulatorTestSupport {
                 for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
                     int kind = i % kinds.size();
                     Exchange e = kinds.get(kind).get();
-                    // kinds 0 (normal) and 5 (non-JSON text, ignored) succeed; every other kind fails
-                    assertTrue(kind == 0 || kind == 5 ? e.getException() == null : e.getException() != null,
+                    // kinds 0 (normal), 5 (non-JSON text, ignored) and 13 (continueOnIoThread) succeed; every other fails
+                    boolean succeeds = kind == 0 || kind == 5 || kind == 13;
+                    assertTrue(succeeds ? e.getException() == null : e.getException() != null,
                             () -> "kind " + kind + ": " + e.getException());
                 }
             }));
