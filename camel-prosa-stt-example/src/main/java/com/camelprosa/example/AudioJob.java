@@ -4,12 +4,12 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Locale;
 
 import com.camelprosa.component.prosastt.ProsaSttConstants;
+import com.camelprosa.component.prosastt.client.ProsaSttInvalidInputException;
 import com.camelprosa.component.prosastt.client.Transcript;
+import com.camelprosa.component.prosastt.client.WavHeader;
 import org.apache.camel.Exchange;
 import org.apache.camel.util.FileUtil;
 import org.slf4j.Logger;
@@ -102,6 +102,7 @@ public final class AudioJob {
 
     /** Counts the bytes the component reads and logs seconds sent / total at most every interval. */
     private final class ProgressStream extends FilterInputStream {
+        private static final int HEADER_PEEK = 4096;
         private final String name;
         private final long length;
         private long read;
@@ -112,13 +113,14 @@ public final class AudioJob {
             super(in.markSupported() ? in : new BufferedInputStream(in, 64 * 1024));
             this.name = name;
             this.length = length;
-            this.in.mark(64);
-            byte[] head = this.in.readNBytes(44);
+            this.in.mark(HEADER_PEEK);
+            byte[] head = this.in.readNBytes(HEADER_PEEK);
             this.in.reset();
-            if (head.length == 44 && new String(head, 0, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("RIFF")
-                && new String(head, 8, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("WAVE")) {
-                int byteRate = ByteBuffer.wrap(head, 28, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-                bytesPerSecond = byteRate > 0 ? byteRate : -1;
+            try {
+                WavHeader wav = WavHeader.read(head, head.length, head.length < HEADER_PEEK ? head.length : length);
+                bytesPerSecond = wav == null || wav.bytesPerSecond() <= 0 ? -1 : wav.bytesPerSecond();
+            } catch (ProsaSttInvalidInputException e) {
+                bytesPerSecond = -1; // the component refuses it with this error before any connection
             }
         }
 

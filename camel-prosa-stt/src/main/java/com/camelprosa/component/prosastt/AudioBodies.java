@@ -53,7 +53,7 @@ final class AudioBodies {
                 @Override
                 public void close() {
                 }
-            }, fileName, false);
+            }, fileName, false, cache.length() > 0 ? cache.length() : -1);
         }
         if (body instanceof InputStream in) {
             return AudioSource.of(() -> in, fileName);
@@ -72,8 +72,10 @@ final class AudioBodies {
     }
 
     private static AudioSource ofFile(Path path, String fileName) {
+        long length;
         try {
-            if (Files.size(path) == 0) {
+            length = Files.size(path);
+            if (length == 0) {
                 throw empty(path.getFileName().toString());
             }
         } catch (IOException e) {
@@ -81,7 +83,7 @@ final class AudioBodies {
                                                     + ". Check that it exists and is readable.", e);
         }
         AudioSource file = AudioSource.of(path);
-        return fileName == null ? file : AudioSource.of(file::open, fileName, false);
+        return fileName == null ? file : AudioSource.of(file::open, fileName, false, length);
     }
 
     private static ProsaSttInvalidInputException empty(String fileName) {

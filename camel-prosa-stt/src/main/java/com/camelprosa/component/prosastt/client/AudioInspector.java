@@ -1,7 +1,6 @@
 package com.camelprosa.component.prosastt.client;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -21,11 +20,15 @@ final class AudioInspector {
     private AudioInspector() {
     }
 
+    /** What the first chunk told: the format to declare (null: the server detects it) and a WAV's header. */
+    record Inspection(AudioFormat format, WavHeader wav) {
+    }
+
     /**
-     * @param  head the first chunk; shorter than {@code request.chunkSize()} only when the audio ended within it
-     * @return      the format to declare, or null to let the server detect it
+     * @param  head   the first chunk; shorter than {@code request.chunkSize()} only when the audio ended within it
+     * @param  length the whole audio's length in bytes, or -1 when unknown
      */
-    static AudioFormat inspect(byte[] head, String fileName, StreamRequest request) {
+    static Inspection inspect(byte[] head, String fileName, long length, StreamRequest request) {
         String named = fileName == null ? "" : " (" + fileName + ")";
         if (head.length == 0) {
             throw new ProsaSttInvalidInputException("The audio" + named + " is empty: nothing was sent and no quota was"
@@ -48,37 +51,20 @@ final class AudioInspector {
                                                     + (signature != null ? " (its bytes are " + signature.wireName() + ")" : "")
                                                     + ". Nothing was sent. Send a real " + format.wireName() + " file, or set audioFormat to what it is.");
         }
-        if (format == AudioFormat.WAV && head.length < request.chunkSize() && !hasWavSamples(head)) {
-            throw new ProsaSttInvalidInputException("The WAV audio" + named + " has a header but no samples: there"
-                                                    + " is nothing to transcribe, and nothing was sent.");
+        long whole = head.length < request.chunkSize() ? head.length : length;
+        WavHeader wav = format == AudioFormat.WAV ? WavHeader.read(head, head.length, whole) : null;
+        if (format == AudioFormat.MP3) {
+            Mp3Frames.check(head, head.length, whole >= 0 && whole <= head.length, named);
         }
         if (format != null) {
             request.checkRawFormat(format);
         }
-        return format;
+        return new Inspection(format, wav);
     }
 
     private static boolean hasSignature(AudioFormat format) {
         return format == AudioFormat.WAV || format == AudioFormat.FLAC || format == AudioFormat.OPUS
                || format == AudioFormat.WEBM;
-    }
-
-    /** True when a WAV's first chunk (the whole file) holds at least one byte of its data chunk. */
-    private static boolean hasWavSamples(byte[] head) {
-        ByteBuffer b = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
-        int pos = 12;
-        while (pos + 8 <= head.length) {
-            long size = Integer.toUnsignedLong(b.getInt(pos + 4));
-            if (head[pos] == 'd' && head[pos + 1] == 'a' && head[pos + 2] == 't' && head[pos + 3] == 'a') {
-                return head.length > pos + 8;
-            }
-            long next = pos + 8L + size + (size & 1);
-            if (next > head.length) {
-                return false;
-            }
-            pos = (int) next;
-        }
-        return false;
     }
 
     /** Valid UTF-8 with no control characters but tab and line breaks: no audio encoding looks like that. */

@@ -26,6 +26,14 @@ public interface AudioSource {
         return true;
     }
 
+    /**
+     * The audio's length in bytes when known before reading it (a file, bytes), else -1 (a live stream). It lets a
+     * header that claims more audio than there is be refused before any connection.
+     */
+    default long length() {
+        return -1;
+    }
+
     static AudioSource of(Path file) {
         return new AudioSource() {
             @Override
@@ -42,11 +50,20 @@ public interface AudioSource {
             public boolean mayBlock() {
                 return false;
             }
+
+            @Override
+            public long length() {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    return -1;
+                }
+            }
         };
     }
 
     static AudioSource of(byte[] bytes, String fileName) {
-        return of(() -> new ByteArrayInputStream(bytes), fileName, false);
+        return of(() -> new ByteArrayInputStream(bytes), fileName, false, bytes.length);
     }
 
     /** A source over a stream opener that may block (a live stream); the stream is closed when the session ends. */
@@ -56,7 +73,17 @@ public interface AudioSource {
 
     /** A source over a stream opener; {@code mayBlock} false promises reads never wait for data. */
     static AudioSource of(StreamOpener opener, String fileName, boolean mayBlock) {
+        return of(opener, fileName, mayBlock, -1);
+    }
+
+    /** A source over a stream opener whose audio is {@code length} bytes long (-1: unknown). */
+    static AudioSource of(StreamOpener opener, String fileName, boolean mayBlock, long length) {
         return new AudioSource() {
+            @Override
+            public long length() {
+                return length;
+            }
+
             @Override
             public boolean mayBlock() {
                 return mayBlock;

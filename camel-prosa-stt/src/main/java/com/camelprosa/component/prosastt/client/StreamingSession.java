@@ -119,11 +119,12 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
                 return;
             }
             byte[] head = in.readNBytes(request.chunkSize());
-            AudioFormat format = AudioInspector.inspect(head, source.fileName(), request);
+            AudioInspector.Inspection inspected = AudioInspector.inspect(head, source.fileName(), source.length(), request);
+            AudioFormat format = inspected.format();
             firstChunk = head;
             double bytesPerSecond = request.realtime()
-                    ? AudioPacing.bytesPerSecond(head, format, request.sampleRate(), request.channels()) : 0;
-            audioBytesPerSecond = AudioPacing.knownBytesPerSecond(head, format, request.sampleRate(), request.channels());
+                    ? AudioPacing.bytesPerSecond(inspected, request.sampleRate(), request.channels()) : 0;
+            audioBytesPerSecond = AudioPacing.knownBytesPerSecond(inspected, request.sampleRate(), request.channels());
             pump = new UploadPump(in, source.mayBlock(), request.chunkSize(), bytesPerSecond, connection::sendBinary,
                     this, senders, timers);
             String configuration = Handshake.configuration(request, format);
