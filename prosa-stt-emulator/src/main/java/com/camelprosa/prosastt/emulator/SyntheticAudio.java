@@ -38,6 +38,32 @@ public final class SyntheticAudio {
         return out.toByteArray();
     }
 
+    /**
+     * A WAV file with one channel per argument, each 16-bit mono PCM (e.g. from {@link #pcm}): channel {@code c} of the
+     * file is {@code channelPcm[c]}, the shorter ones padded with silence.
+     */
+    public static byte[] multiChannelWav(int sampleRate, byte[]... channelPcm) {
+        byte[] pcm = interleave(channelPcm);
+        return concat(wavHeader(sampleRate, channelPcm.length, pcm.length), pcm);
+    }
+
+    /** Raw multi-channel {@code s16le}: the mono 16-bit PCM of each channel interleaved, the shorter ones padded. */
+    public static byte[] interleave(byte[]... channelPcm) {
+        int channels = channelPcm.length;
+        int samples = 0;
+        for (byte[] pcm : channelPcm) {
+            samples = Math.max(samples, pcm.length / 2);
+        }
+        byte[] out = new byte[samples * channels * 2];
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < channelPcm[c].length / 2; i++) {
+                out[(i * channels + c) * 2] = channelPcm[c][i * 2];
+                out[(i * channels + c) * 2 + 1] = channelPcm[c][i * 2 + 1];
+            }
+        }
+        return out;
+    }
+
     /** A 44-byte canonical WAV header for 16-bit PCM. */
     public static byte[] wavHeader(int sampleRate, int channels, long dataBytes) {
         ByteBuffer h = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
