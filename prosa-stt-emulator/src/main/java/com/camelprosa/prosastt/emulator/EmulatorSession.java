@@ -26,6 +26,14 @@ public final class EmulatorSession extends Endpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(EmulatorSession.class.getName());
     private static final double PARTIAL_EVERY_SECONDS = 0.3;
+    /**
+     * A session stopped at its maximum duration closes once the client has sent nothing for this long (or sent its end
+     * frame): closing with unread audio in the socket makes the TCP stack reset the connection, and a reset can discard
+     * the last messages, or the close frame, before the client reads them.
+     */
+    private static final long STOP_QUIET_MILLIS = 100;
+    /** ... but no later than this after the stop, even if the client never pauses. */
+    private static final long STOP_CLOSE_AT_MOST_MILLIS = 2000;
 
     private enum State { AWAIT_TOKEN, AWAIT_CONFIG, STREAMING, ENDED }
 
@@ -44,6 +52,10 @@ public final class EmulatorSession extends Endpoint {
     private double lastPartialAt = -1;
     private boolean inProgressSent;
     private long firstAudioNanos;
+    private double maxDuration;
+    private volatile boolean stoppedAtLimit;
+    private volatile long stoppedNanos;
+    private volatile long lastIgnoredFrameNanos;
     private final TimedSender timed;
 
     EmulatorSession(ProsaSttEmulator emulator) {
@@ -78,10 +90,12 @@ public final class EmulatorSession extends Endpoint {
         record.closed(true);
         emulator.sessionClosed();
         // What arrived, for a user of the jar; never the key (only the configuration's label is read from it).
-        LOG.info(() -> String.format("session %s: auth %s, label \"%s\", %d bytes of audio%s, %d segment(s), close %d %s",
+        LOG.info(() -> String.format("session %s: auth %s, label \"%s\", %d bytes of audio%s%s, %d segment(s), close %d %s",
                 record.jobId() == null ? "(no job)" : record.jobId(), record.authMode() == null ? "none" : record.authMode(),
                 record.configuration() == null ? "" : parse(record.configuration()).path("label").asText(""),
-                record.audioBytes(), record.endOfAudio() ? "" : " (no end frame)", segmentIndex,
+                record.audioBytes(), record.endOfAudio() ? "" : " (no end frame)",
+                record.maxReached() ? String.format(" (max duration %s s reached)", record.maxDurationSeconds()) : "",
+                segmentIndex,
                 closeReason.getCloseCode().getCode(), closeReason.getReasonPhrase()).stripTrailing());
     }
 
@@ -136,8 +150,10 @@ public final class EmulatorSession extends Endpoint {
         includePartial = config.path("include_partial").asBoolean(false);
         scriptTexts = emulator.script().segmentsFor(label);
         JsonNode audio = config.path("audio");
+        maxDuration = fault.is("max-duration") && fault.arg() > 0 ? fault.arg() : emulator.maxDurationSeconds();
+        record.maxDurationSeconds(maxDuration);
         segmenter = new SpeechSegmenter(audio.path("format").textValue(), audio.path("sample_rate").asInt(0),
-                audio.path("channels").asInt(0), emulator.voiceThreshold());
+                audio.path("channels").asInt(0), emulator.voiceThreshold(), maxDuration);
         jobId = UUID.randomUUID().toString();
         record.jobId(jobId);
         state = State.STREAMING;
@@ -157,6 +173,13 @@ public final class EmulatorSession extends Endpoint {
                 } else {
                     onAudio(data);
                 }
+            } else if (data.remaining() > 0) {
+                lastIgnoredFrameNanos = System.nanoTime();
+                record.ignoredAudio(data.remaining());
+            } else if (stoppedAtLimit) {
+                // Stopped at the maximum duration, and now the client has finished sending: nothing left unread.
+                record.endOfAudio(true);
+                closeAfterMessages();
             }
         } catch (IOException e) {
             violation(1011, "Internal error: " + e.getMessage());
@@ -215,6 +238,18 @@ public final class EmulatorSession extends Endpoint {
         for (SpeechSegmenter.Span span : segmenter.accept(chunk)) {
             result(span, false);
         }
+        if (segmenter.limitReached()) {
+            record.markMaxReached();
+            if (emulator.maxDurationMode() == ProsaSttEmulator.MaxDurationMode.STOP) {
+                // The real service's behaviour as its metadata suggests: it stops reading at the limit and confirms.
+                state = State.ENDED;
+                stoppedNanos = System.nanoTime();
+                lastIgnoredFrameNanos = stoppedNanos;
+                stoppedAtLimit = true;
+                finish();
+                return;
+            }
+        }
         if (includePartial && segmenter.inSpeech() && segmenter.position() - lastPartialAt >= PARTIAL_EVERY_SECONDS) {
             lastPartialAt = segmenter.position();
             String text = textFor(segmentIndex);
@@ -234,7 +269,10 @@ public final class EmulatorSession extends Endpoint {
         }
         List<SpeechSegmenter.Span> last = segmenter.finish();
         for (int i = 0; i < last.size(); i++) {
-            result(last.get(i), i == last.size() - 1);
+            result(last.get(i), i == last.size() - 1 && !segmenter.limitReached());
+        }
+        if (segmenter.limitReached()) {
+            record.markMaxReached();
         }
         if (fault.is("stall-after-end")) {
             return;
@@ -270,8 +308,8 @@ public final class EmulatorSession extends Endpoint {
         send(message("status").put("status", "complete"));
         double duration = segmenter.durationSeconds();
         ObjectNode meta = message("metadata");
-        meta.put("duration", duration).put("quota_used", duration).put("max_reached", false)
-                .put("max_duration", emulator.maxDurationSeconds());
+        meta.put("duration", duration).put("quota_used", duration).put("max_reached", segmenter.limitReached())
+                .put("max_duration", maxDuration);
         send(meta);
         if (fault.is("result-after-complete")) {
             send(message("result").put("transcript", "after the end").put("time_start", duration)
@@ -281,6 +319,31 @@ public final class EmulatorSession extends Endpoint {
             ConnectionDropper.drop(session);
             return;
         }
+        if (stoppedAtLimit) {
+            emulator.scheduler().schedule(this::closeWhenQuiet, STOP_QUIET_MILLIS, TimeUnit.MILLISECONDS);
+        } else {
+            closeAfterMessages();
+        }
+    }
+
+    /** After a stop at the maximum duration: closes once the client pauses, or at the latest bound. */
+    private void closeWhenQuiet() {
+        if (!session.isOpen()) {
+            return;
+        }
+        long now = System.nanoTime();
+        long quietFor = now - lastIgnoredFrameNanos; // the stop itself when no frame came after it
+        if (quietFor >= TimeUnit.MILLISECONDS.toNanos(STOP_QUIET_MILLIS)
+            || now - stoppedNanos >= TimeUnit.MILLISECONDS.toNanos(STOP_CLOSE_AT_MOST_MILLIS)) {
+            closeAfterMessages();
+        } else {
+            long wait = TimeUnit.MILLISECONDS.toNanos(STOP_QUIET_MILLIS) - quietFor;
+            emulator.scheduler().schedule(this::closeWhenQuiet, wait, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Closes 1000 once the messages queued before are sent (at once, but in realtime mode when the last is due). */
+    private void closeAfterMessages() {
         if (emulator.realtime()) {
             timed.at(timed.lastDue(), () -> close(1000, "Session complete"));
         } else {
@@ -386,6 +449,9 @@ public final class EmulatorSession extends Endpoint {
 
     private void close(int code, String reason) {
         state = State.ENDED;
+        if (!session.isOpen()) {
+            return;
+        }
         record.closeCode(code);
         try {
             session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));

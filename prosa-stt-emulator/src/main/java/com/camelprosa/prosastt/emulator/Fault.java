@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * <li>{@code keepalive:MILLIS} after the end frame sends a repeated {@code in_progress} status and a ping every
  * MILLIS (default 100), never confirming;</li>
  * <li>{@code result-after-complete} sends one more result after status complete and metadata;</li>
- * <li>{@code drop-after-complete} confirms the job, then drops the TCP connection without a close frame.</li>
+ * <li>{@code drop-after-complete} confirms the job, then drops the TCP connection without a close frame;</li>
+ * <li>{@code max-duration:SECONDS} is not a misbehaviour: the session's maximum duration is SECONDS instead of the
+ * emulator's, acted out in the emulator's {@code maxDurationMode}.</li>
  * </ul>
  */
 record Fault(String kind, int arg) {

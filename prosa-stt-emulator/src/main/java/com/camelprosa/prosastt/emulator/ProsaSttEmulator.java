@@ -27,7 +27,8 @@ import org.glassfish.tyrus.core.HandshakeException;
  */
 public final class ProsaSttEmulator implements AutoCloseable {
 
-    private static final double MAX_DURATION_SECONDS = 3600;
+    /** The vendor engineer's example: the real service announces {@code max_duration: 3600.0}. */
+    private static final double DEFAULT_MAX_DURATION_SECONDS = 3600.0;
 
     /** The path the vendor's service answers on. */
     public static final String PATH = "/v2/speech/stt";
@@ -46,6 +47,8 @@ public final class ProsaSttEmulator implements AutoCloseable {
     private final SSLContext tls;
     private final List<SessionRecord> sessions = new CopyOnWriteArrayList<>();
     private final boolean realtime;
+    private final double maxDuration;
+    private final MaxDurationMode maxDurationMode;
     private final java.util.concurrent.atomic.AtomicInteger openSessions = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger peakSessions = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.Queue<Fault> queuedFaults = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -69,6 +72,8 @@ public final class ProsaSttEmulator implements AutoCloseable {
         this.voiceThreshold = b.voiceThreshold;
         this.tls = b.tls;
         this.realtime = b.realtime;
+        this.maxDuration = b.maxDuration;
+        this.maxDurationMode = b.maxDurationMode;
     }
 
     public static Builder builder() {
@@ -176,9 +181,13 @@ public final class ProsaSttEmulator implements AutoCloseable {
         return voiceThreshold;
     }
 
-    /** The longest session the emulator announces in its metadata, in seconds (the vendor's figure is unknown). */
+    /** The longest session, in seconds of audio: announced in every metadata and enforced as {@link #maxDurationMode()} says. */
     double maxDurationSeconds() {
-        return MAX_DURATION_SECONDS;
+        return maxDuration;
+    }
+
+    MaxDurationMode maxDurationMode() {
+        return maxDurationMode;
     }
 
     ScheduledExecutorService scheduler() {
@@ -214,6 +223,31 @@ public final class ProsaSttEmulator implements AutoCloseable {
         throw (E) t;
     }
 
+    /** What a session does when its audio reaches the maximum duration. */
+    public enum MaxDurationMode {
+        /**
+         * Stop reading at the limit: the open segments end there, their results, {@code status complete} and
+         * {@code metadata} ({@code max_reached: true}) follow at once, then close 1000 while the client may still be
+         * sending.
+         */
+        STOP,
+        /**
+         * Read the audio to its end frame but transcribe only up to the limit, then confirm as usual with
+         * {@code max_reached: true}.
+         */
+        TRUNCATE;
+
+        /** {@code stop} or {@code truncate}, in any case. */
+        public static MaxDurationMode parse(String mode) {
+            for (MaxDurationMode m : values()) {
+                if (m.name().equalsIgnoreCase(mode == null ? "" : mode.trim())) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("Unknown max duration mode: " + mode + " (stop or truncate)");
+        }
+    }
+
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port;
@@ -225,6 +259,33 @@ public final class ProsaSttEmulator implements AutoCloseable {
         private double voiceThreshold = 300;
         private SSLContext tls;
         private boolean realtime;
+        private double maxDuration = DEFAULT_MAX_DURATION_SECONDS;
+        private MaxDurationMode maxDurationMode = MaxDurationMode.STOP;
+
+        /**
+         * The longest session in seconds of audio (default 3600.0, the real service's figure), announced as
+         * {@code max_duration} in each session's metadata. Audio past it is not transcribed; see
+         * {@link #maxDurationMode(MaxDurationMode)}. One session can have its own: {@code [fault=max-duration:SECONDS]}
+         * in its label.
+         */
+        public Builder maxDuration(double seconds) {
+            if (!(seconds > 0) || Double.isInfinite(seconds)) {
+                throw new IllegalArgumentException("maxDuration must be a positive number of seconds: " + seconds);
+            }
+            this.maxDuration = seconds;
+            return this;
+        }
+
+        /** What a session does at the maximum duration: {@link MaxDurationMode#STOP} (the default) or TRUNCATE. */
+        public Builder maxDurationMode(MaxDurationMode mode) {
+            this.maxDurationMode = java.util.Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** {@code stop} or {@code truncate}, as {@link #maxDurationMode(MaxDurationMode)}. */
+        public Builder maxDurationMode(String mode) {
+            return maxDurationMode(MaxDurationMode.parse(mode));
+        }
 
         /**
          * Recognise "live": send each result no earlier than its end time in the audio, counted from the first audio
@@ -305,38 +366,77 @@ public final class ProsaSttEmulator implements AutoCloseable {
               --models a,b             model names that exist (default stt-general-online,stt-general); others close 4002
               --reject-at-upgrade      answer a wrong x-api-key header with HTTP 401 instead of close 4000
               --realtime               send each result no earlier than its end time in the audio
+              --max-duration S         longest session in seconds of audio (default 3600.0), sent as max_duration
+                                       (or one session: put [fault=max-duration:S] in its label)
+              --max-duration-mode M    at the limit: stop (default) ends the session there, results up to it,
+                                       status complete, metadata max_reached true, close 1000, while the client
+                                       is still sending; truncate reads to the end frame but transcribes only up
+                                       to the limit, then confirms with max_reached true
               --fault F                act out a fault in every session: close:CODE, quota, stall, stall-after-end,
-                                       late:MS, noise, drop, slow:MS, huge:BYTES, garbage
+                                       late:MS, noise, drop, slow:MS, huge:BYTES, garbage, max-duration:S
                                        (or one session: put [fault=F] in its label)
               -h, --help               print this and exit
             Each session ends with one log line: job id, auth mode, label, audio bytes, segments, close code.""";
+
+    /**
+     * The command line's options on a builder (port 8765 unless {@code --port}); {@code IllegalArgumentException} for an
+     * unknown option, a missing value or a bad one.
+     */
+    static Builder fromArgs(String... args) throws IOException {
+        Set<String> withValue = Set.of("--host", "--port", "--api-key", "--transcripts", "--fault", "--max-duration",
+                "--max-duration-mode", "--models");
+        Builder b = builder().port(8765);
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--reject-at-upgrade")) {
+                b.rejectBadKeyAtUpgrade(true);
+                continue;
+            }
+            if (option.equals("--realtime")) {
+                b.realtime(true);
+                continue;
+            }
+            if (!withValue.contains(option)) {
+                throw new IllegalArgumentException("Unknown argument: " + option);
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            String value = args[++i];
+            try {
+                switch (option) {
+                    case "--host" -> b.host(value);
+                    case "--port" -> b.port(Integer.parseInt(value));
+                    case "--api-key" -> b.apiKey(value);
+                    case "--transcripts" -> b.transcripts(TranscriptScript.load(Path.of(value)));
+                    case "--fault" -> b.fault(value);
+                    case "--max-duration" -> b.maxDuration(Double.parseDouble(value));
+                    case "--max-duration-mode" -> b.maxDurationMode(value);
+                    default -> b.models(Set.of(value.split(",")));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(option + " " + value + ": " + e.getMessage(), e);
+            }
+        }
+        return b;
+    }
 
     public static void main(String[] args) throws Exception {
         // One line per log record (java.util.logging's default takes two), unless the user chose a format.
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s - %5$s%6$s%n");
         }
-        Builder b = builder().port(8765);
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--host" -> b.host(args[++i]);
-                case "--port" -> b.port(Integer.parseInt(args[++i]));
-                case "--api-key" -> b.apiKey(args[++i]);
-                case "--transcripts" -> b.transcripts(TranscriptScript.load(Path.of(args[++i])));
-                case "--reject-at-upgrade" -> b.rejectBadKeyAtUpgrade(true);
-                case "--realtime" -> b.realtime(true);
-                case "--fault" -> b.fault(args[++i]);
-                case "--models" -> b.models(Set.of(args[++i].split(",")));
-                case "--help", "-h" -> {
-                    System.out.println(USAGE);
-                    System.exit(0);
-                }
-                default -> {
-                    System.err.println("Unknown argument: " + args[i] + " (value " + value + ")\n" + USAGE);
-                    System.exit(2);
-                }
-            }
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(USAGE);
+            System.exit(0);
+        }
+        Builder b;
+        try {
+            b = fromArgs(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+            return;
         }
         ProsaSttEmulator emulator = b.build().start();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -15,6 +15,10 @@ public final class SessionRecord {
     private final List<Long> binaryFrameNanos = new ArrayList<>();
     private final List<Long> partialSentNanos = new ArrayList<>();
     private long audioBytes;
+    private long ignoredAudioBytes;
+    private volatile double maxDurationSeconds;
+    private volatile boolean maxReached;
+    private volatile long audioBytesAtMaxReached = -1;
     private volatile long finalResultSentNanos;
     private volatile boolean closed;
     private volatile boolean endOfAudio;
@@ -70,8 +74,41 @@ public final class SessionRecord {
         return closed;
     }
 
+    /**
+     * Bytes of audio the session read, the frames in {@link #binaryFrameSizes()}: all the client sent, except in
+     * {@code stop} mode past the maximum duration (and after other early ends, such as a quota close), where the frames
+     * that came after the session stopped reading are in {@link #ignoredAudioBytes()} instead.
+     */
     public synchronized long audioBytes() {
         return audioBytes;
+    }
+
+    /** Bytes of audio that arrived after the session stopped reading (before its close), not transcribed. */
+    public synchronized long ignoredAudioBytes() {
+        return ignoredAudioBytes;
+    }
+
+    /** Every byte of audio that arrived: {@link #audioBytes()} plus {@link #ignoredAudioBytes()}. */
+    public synchronized long audioBytesReceived() {
+        return audioBytes + ignoredAudioBytes;
+    }
+
+    /** The maximum duration that applied to this session, in seconds (0 before its configuration was accepted). */
+    public double maxDurationSeconds() {
+        return maxDurationSeconds;
+    }
+
+    /** True when the audio reached the maximum duration: the metadata said {@code max_reached: true}. */
+    public boolean maxReached() {
+        return maxReached;
+    }
+
+    /**
+     * {@link #audioBytes()} when the audio reached the maximum duration, the frame that reached it included; -1 when it
+     * did not.
+     */
+    public long audioBytesAtMaxReached() {
+        return audioBytesAtMaxReached;
     }
 
     /** True when the empty binary frame that ends the audio arrived. */
@@ -101,6 +138,21 @@ public final class SessionRecord {
         binaryFrameNanos.add(System.nanoTime());
         binaryFrameSizes.add(size);
         audioBytes += size;
+    }
+
+    synchronized void ignoredAudio(int size) {
+        ignoredAudioBytes += size;
+    }
+
+    void maxDurationSeconds(double seconds) {
+        this.maxDurationSeconds = seconds;
+    }
+
+    synchronized void markMaxReached() {
+        if (!maxReached) {
+            audioBytesAtMaxReached = audioBytes;
+            maxReached = true;
+        }
     }
 
     synchronized void partialSent() {

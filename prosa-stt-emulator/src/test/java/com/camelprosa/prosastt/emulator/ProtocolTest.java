@@ -1,24 +1,24 @@
 package com.camelprosa.prosastt.emulator;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.websocket.CloseReason;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static com.camelprosa.prosastt.emulator.Received.messages;
+import static com.camelprosa.prosastt.emulator.Received.types;
 
 /** The emulator answers exactly as the protocol page says, and refuses what a strict server refuses. */
 class ProtocolTest {
 
     private static final String CONFIG = "{\"model\":\"stt-general-online\",\"label\":\"two.wav\",\"include_partial\":true,"
                                          + "\"include_filler\":false,\"audio\":{\"format\":\"wav\"}}";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static ProsaSttEmulator emulator;
 
     @BeforeAll
@@ -55,7 +55,17 @@ class ProtocolTest {
             assertTrue(types(c.received).contains("partial"), "partials were asked for");
             JsonNode meta = messages(c.received, "metadata").get(0);
             assertEquals(wav.length / 32000.0, meta.get("duration").asDouble(), 0.03);
+            assertEquals(meta.get("duration").asDouble(), meta.get("quota_used").asDouble());
+            assertFalse(meta.get("max_reached").booleanValue(), "below the limit: " + meta);
             assertTrue(meta.get("max_reached").isBoolean());
+            assertEquals(3600.0, meta.get("max_duration").asDouble(), "the default limit, the real service's");
+            SessionRecord record = emulator.sessions().stream().filter(s -> c.jobId().equals(s.jobId())).findFirst()
+                    .orElseThrow();
+            assertFalse(record.maxReached());
+            assertEquals(-1, record.audioBytesAtMaxReached());
+            assertEquals(wav.length, record.audioBytes());
+            assertEquals(wav.length, record.audioBytesReceived());
+            assertEquals(3600.0, record.maxDurationSeconds());
         }
     }
 
@@ -114,22 +124,6 @@ class ProtocolTest {
         try (RawClient c = RawClient.connect(emulator.url(), "right-key")) {
             c.text("{\"model\":\"stt-general-online\",\"label\":\"x [fault=close:4029]\"}");
             assertEquals(4029, c.awaitClose().getCloseCode().getCode());
-        }
-    }
-
-    private static List<String> types(List<String> messages) {
-        return messages.stream().map(m -> read(m).path("type").asText()).collect(Collectors.toList());
-    }
-
-    private static List<JsonNode> messages(List<String> messages, String type) {
-        return messages.stream().map(ProtocolTest::read).filter(m -> type.equals(m.path("type").asText())).toList();
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (Exception e) {
-            throw new AssertionError(json, e);
         }
     }
 }

@@ -59,6 +59,36 @@ public final class RawClient extends Endpoint implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Sends {@code audio} in frames of {@code chunk} bytes (the first frame may be given apart, e.g. a WAV header) as a
+     * client that streams without waiting, until all is sent or the server closes; never the end frame.
+     *
+     * @return the bytes handed to the socket before the server's close stopped the client
+     */
+    long sendUntilClosed(byte[] first, byte[] audio, int chunk) {
+        long sent = 0;
+        try {
+            if (first.length > 0) {
+                binary(first);
+                sent += first.length;
+            }
+            for (int i = 0; i < audio.length && !closed.isDone(); i += chunk) {
+                byte[] frame = java.util.Arrays.copyOfRange(audio, i, Math.min(audio.length, i + chunk));
+                binary(frame);
+                sent += frame.length;
+            }
+        } catch (Exception e) {
+            // the server closed while we were sending: what a streaming client sees when a session is cut short
+        }
+        return sent;
+    }
+
+    /** The job id of the {@code created} message. */
+    String jobId() {
+        return received.stream().map(Received::read).filter(m -> m.path("type").asText().equals("created"))
+                .map(m -> m.get("id").asText()).findFirst().orElseThrow(() -> new AssertionError("no created"));
+    }
+
     CloseReason awaitClose() throws Exception {
         return closed.get(10, TimeUnit.SECONDS);
     }
