@@ -373,7 +373,7 @@ public final class EmulatorSession extends Endpoint {
         segmentIndex++;
         lastPartialAt = -1;
         ObjectNode result = message("result").put("transcript", text).put("time_start", span.start())
-                .put("time_end", span.end());
+                .put("time_end", span.end()).put("channel", span.channel()).put("final", true);
         if (fault.is("late")) {
             heldResults.add(result);
         } else {

@@ -376,6 +376,7 @@ public final class ProsaSttEmulator implements AutoCloseable {
                                        late:MS, noise, drop, slow:MS, huge:BYTES, garbage, max-duration:S
                                        (or one session: put [fault=F] in its label)
               -h, --help               print this and exit
+            Results carry channel (0-based; WAV and s16le channels are segmented separately) and final: true.
             Each session ends with one log line: job id, auth mode, label, audio bytes, segments, close code.""";
 
     /**

@@ -52,6 +52,10 @@ class ProtocolTest {
             assertEquals(0.3, results.get(0).get("time_start").asDouble(), 0.021);
             assertEquals(1.3, results.get(0).get("time_end").asDouble(), 0.021);
             assertEquals("terima kasih", results.get(1).get("transcript").asText());
+            for (JsonNode result : results) {
+                assertEquals(0, result.get("channel").asInt(), "mono is channel 0: " + result);
+                assertTrue(result.get("channel").isInt() && result.get("final").booleanValue(), result.toString());
+            }
             assertTrue(types(c.received).contains("partial"), "partials were asked for");
             JsonNode meta = messages(c.received, "metadata").get(0);
             assertEquals(wav.length / 32000.0, meta.get("duration").asDouble(), 0.03);
