@@ -61,6 +61,8 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxConcurrentStreams": getOrCreateConfiguration(target).setMaxConcurrentStreams(property(camelContext, int.class, value)); return true;
         case "maxmessagesize":
         case "maxMessageSize": getOrCreateConfiguration(target).setMaxMessageSize(property(camelContext, int.class, value)); return true;
+        case "maxsessionduration":
+        case "maxSessionDuration": getOrCreateConfiguration(target).setMaxSessionDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "outputtype":
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, com.camelprosa.component.prosastt.ProsaSttOutputType.class, value)); return true;
         case "proxy": getOrCreateConfiguration(target).setProxy(property(camelContext, java.lang.String.class, value)); return true;
@@ -114,6 +116,8 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxConcurrentStreams": return int.class;
         case "maxmessagesize":
         case "maxMessageSize": return int.class;
+        case "maxsessionduration":
+        case "maxSessionDuration": return long.class;
         case "outputtype":
         case "outputType": return com.camelprosa.component.prosastt.ProsaSttOutputType.class;
         case "proxy": return java.lang.String.class;
@@ -168,6 +172,8 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxConcurrentStreams": return getOrCreateConfiguration(target).getMaxConcurrentStreams();
         case "maxmessagesize":
         case "maxMessageSize": return getOrCreateConfiguration(target).getMaxMessageSize();
+        case "maxsessionduration":
+        case "maxSessionDuration": return getOrCreateConfiguration(target).getMaxSessionDuration();
         case "outputtype":
         case "outputType": return getOrCreateConfiguration(target).getOutputType();
         case "proxy": return getOrCreateConfiguration(target).getProxy();

@@ -51,6 +51,8 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxConcurrentStreams": target.getConfiguration().setMaxConcurrentStreams(property(camelContext, int.class, value)); return true;
         case "maxmessagesize":
         case "maxMessageSize": target.getConfiguration().setMaxMessageSize(property(camelContext, int.class, value)); return true;
+        case "maxsessionduration":
+        case "maxSessionDuration": target.getConfiguration().setMaxSessionDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "outputtype":
         case "outputType": target.getConfiguration().setOutputType(property(camelContext, com.camelprosa.component.prosastt.ProsaSttOutputType.class, value)); return true;
         case "proxy": target.getConfiguration().setProxy(property(camelContext, java.lang.String.class, value)); return true;
@@ -99,6 +101,8 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxConcurrentStreams": return int.class;
         case "maxmessagesize":
         case "maxMessageSize": return int.class;
+        case "maxsessionduration":
+        case "maxSessionDuration": return long.class;
         case "outputtype":
         case "outputType": return com.camelprosa.component.prosastt.ProsaSttOutputType.class;
         case "proxy": return java.lang.String.class;
@@ -148,6 +152,8 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxConcurrentStreams": return target.getConfiguration().getMaxConcurrentStreams();
         case "maxmessagesize":
         case "maxMessageSize": return target.getConfiguration().getMaxMessageSize();
+        case "maxsessionduration":
+        case "maxSessionDuration": return target.getConfiguration().getMaxSessionDuration();
         case "outputtype":
         case "outputType": return target.getConfiguration().getOutputType();
         case "proxy": return target.getConfiguration().getProxy();

@@ -23,7 +23,7 @@ public class ProsaSttEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(24);
+        Set<String> props = new HashSet<>(25);
         props.add("apiKey");
         props.add("audioFormat");
         props.add("authMode");
@@ -39,6 +39,7 @@ public class ProsaSttEndpointUriFactory extends org.apache.camel.support.compone
         props.add("lazyStartProducer");
         props.add("maxConcurrentStreams");
         props.add("maxMessageSize");
+        props.add("maxSessionDuration");
         props.add("model");
         props.add("outputType");
         props.add("proxy");

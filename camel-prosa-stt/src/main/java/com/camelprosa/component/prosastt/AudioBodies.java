@@ -45,14 +45,17 @@ final class AudioBodies {
             return AudioSource.of(bytes, fileName);
         }
         if (body instanceof StreamCache cache) {
-            // Redelivery re-reads a stream cache from its start; the cache is Camel's to close, not ours.
-            cache.reset();
-            InputStream in = cache instanceof InputStream s ? s
-                    : exchange.getContext().getTypeConverter().tryConvertTo(InputStream.class, exchange, cache);
-            return AudioSource.of(() -> new FilterInputStream(in) {
-                @Override
-                public void close() {
-                }
+            // Each open (a redelivery, each part of long audio) reads the cache from its start; the cache is Camel's
+            // to close, not ours.
+            return AudioSource.of(() -> {
+                cache.reset();
+                InputStream in = cache instanceof InputStream s ? s
+                        : exchange.getContext().getTypeConverter().tryConvertTo(InputStream.class, exchange, cache);
+                return new FilterInputStream(in) {
+                    @Override
+                    public void close() {
+                    }
+                };
             }, fileName, false, cache.length() > 0 ? cache.length() : -1);
         }
         if (body instanceof InputStream in) {

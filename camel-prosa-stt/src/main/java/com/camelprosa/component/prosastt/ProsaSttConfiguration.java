@@ -82,6 +82,18 @@ public class ProsaSttConfiguration implements Cloneable {
                             + " time.")
     private long finalizeTimeout = 600000;
 
+    @UriParam(defaultValue = "3480000", javaType = "java.time.Duration",
+              description = "The longest session, in milliseconds (or a duration such as 58m). WAV (16-bit PCM, μ-law,"
+                            + " A-law) and raw audio of known length (a file, bytes, a stream cache) that is longer is sent"
+                            + " as consecutive sessions, each cut at the quietest 20 ms before the limit, and makes one"
+                            + " transcript with times from the start of the whole audio (headers CamelProsaSttJobIds and"
+                            + " CamelProsaSttParts). A redelivery of the same exchange resumes at the first part not"
+                            + " confirmed. The default is just under the real service's maximum of one hour; a server"
+                            + " whose metadata announces a lower max_duration is cut at its figure from then on. 0 sends"
+                            + " all audio as one session: audio longer than the server allows then fails with"
+                            + " ProsaSttMaxDurationException.")
+    private long maxSessionDuration = StreamRequest.DEFAULT_MAX_SESSION_DURATION;
+
     @UriParam(label = "advanced",
               description = "An endpoint that receives every live event (PARTIAL, RESULT, END) as its own exchange the"
                             + " moment it arrives, in order, while the audio is still being sent: body a"
@@ -290,6 +302,14 @@ public class ProsaSttConfiguration implements Cloneable {
 
     public void setProxy(String proxy) {
         this.proxy = proxy;
+    }
+
+    public long getMaxSessionDuration() {
+        return maxSessionDuration;
+    }
+
+    public void setMaxSessionDuration(long maxSessionDuration) {
+        this.maxSessionDuration = maxSessionDuration;
     }
 
     public long getFinalizeTimeout() {

@@ -33,6 +33,16 @@ public final class ProsaSttConstants {
               javaType = "String")
     public static final String JOB_ID = "CamelProsaSttJobId";
 
+    @Metadata(label = "producer", description = "Out: the job id of every session, in order, when the audio was sent as"
+                                                + " several (maxSessionDuration, splitChannels); one id otherwise.",
+              javaType = "java.util.List<String>")
+    public static final String JOB_IDS = "CamelProsaSttJobIds";
+
+    @Metadata(label = "producer", description = "Out: the number of sessions the transcript was made of (1, or more for"
+                                                + " audio longer than maxSessionDuration).",
+              javaType = "Integer")
+    public static final String PARTS = "CamelProsaSttParts";
+
     @Metadata(label = "producer", description = "Out: seconds of audio the server processed (from its metadata"
                                                 + " message).",
               javaType = "Double")

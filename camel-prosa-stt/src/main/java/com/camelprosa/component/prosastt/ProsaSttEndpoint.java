@@ -74,7 +74,7 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
                 .channels(c.getChannels()).chunkSize(c.getChunkSize()).connectTimeout(c.getConnectTimeout())
                 .responseTimeout(c.getResponseTimeout()).finalizeTimeout(c.getFinalizeTimeout())
                 .maxMessageSize(c.getMaxMessageSize()).sslContext(ssl).proxy(c.getProxy()).realtime(c.isRealtime())
-                .build();
+                .maxSessionDuration(c.getMaxSessionDuration()).build();
         if (c.getEventUri() != null) {
             eventEndpoint = getCamelContext().getEndpoint(c.getEventUri());
         }

@@ -12,6 +12,7 @@ import com.camelprosa.component.prosastt.client.ProsaSttException;
 import com.camelprosa.component.prosastt.client.ProsaSttRateLimitedException;
 import com.camelprosa.component.prosastt.client.StreamRequest;
 import com.camelprosa.component.prosastt.client.Transcript;
+import com.camelprosa.component.prosastt.client.TranscriptParts;
 import com.camelprosa.component.prosastt.client.TranscriptStream;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -26,6 +27,9 @@ import org.apache.camel.support.SynchronizationAdapter;
  * created it). Every exchange completes exactly once, whatever throws where.
  */
 public class ProsaSttProducer extends DefaultAsyncProducer {
+
+    /** The exchange property holding the parts of long audio already confirmed, for a redelivery to resume after. */
+    static final String PARTS_PROPERTY = "CamelProsaSttConfirmedParts";
 
     public ProsaSttProducer(ProsaSttEndpoint endpoint) {
         super(endpoint);
@@ -110,8 +114,12 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
             Producer eventProducer = getEndpoint().getEventProducer();
             EventForwarder forwarder = eventProducer == null ? null
                     : new EventForwarder(done.exchange, eventProducer, onIo ? onIoThreadElse(callbacks) : callbacks);
-            CompletableFuture<Transcript> session = forwarder == null
-                    ? client.transcribe(request, audio) : client.transcribe(request, audio, forwarder);
+            TranscriptParts parts = done.exchange.getProperty(PARTS_PROPERTY, TranscriptParts.class);
+            if (parts == null) { // kept on the exchange: a redelivery resumes at the first part not confirmed
+                parts = new TranscriptParts();
+                done.exchange.setProperty(PARTS_PROPERTY, parts);
+            }
+            CompletableFuture<Transcript> session = client.transcribe(request, audio, forwarder, parts);
             session.whenComplete((transcript, error) -> {
                 Runnable end = () -> {
                     sessionEnded.run();
@@ -150,6 +158,7 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
             done.fail(error);
         } else {
             try {
+                done.exchange.removeProperty(PARTS_PROPERTY);
                 setOutput(done.exchange.getMessage(), transcript);
                 done.succeed();
             } catch (Throwable e) {
@@ -221,6 +230,8 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
             default -> out.setBody(transcript.text());
         }
         out.setHeader(ProsaSttConstants.JOB_ID, transcript.jobId());
+        out.setHeader(ProsaSttConstants.JOB_IDS, transcript.jobIds());
+        out.setHeader(ProsaSttConstants.PARTS, transcript.parts());
         out.setHeader(ProsaSttConstants.SEGMENT_COUNT, transcript.segments().size());
         setIfKnown(out, ProsaSttConstants.DURATION, transcript.duration());
         setIfKnown(out, ProsaSttConstants.QUOTA_USED, transcript.quotaUsed());

@@ -116,6 +116,20 @@ public class ProsaSttComponentConfiguration extends ComponentConfigurationProper
      */
     private String finalizeTimeout = "600000";
     /**
+     * The longest session, in milliseconds (or a duration such as 58m). WAV (16-bit
+     * PCM, μ-law, A-law) and raw audio of known length (a file, bytes, a stream
+     * cache) that is longer is sent as consecutive sessions, each cut at the
+     * quietest 20 ms before the limit, and makes one transcript with times from the
+     * start of the whole audio (headers CamelProsaSttJobIds and CamelProsaSttParts).
+     * A redelivery of the same exchange resumes at the first part not confirmed.
+     * The default is just under the real service's maximum of one hour; a server
+     * whose metadata announces a lower max_duration is cut at its figure from then
+     * on. 0 sends all audio as one session: audio longer than the server allows then
+     * fails with ProsaSttMaxDurationException. The option is a long type, given in
+     * milliseconds or as a duration such as 58m.
+     */
+    private String maxSessionDuration = "3480000";
+    /**
      * An endpoint that receives every live event (PARTIAL, RESULT, END) as its
      * own exchange the moment it arrives, in order, while the audio is still being
      * sent: body a TranscriptEvent, headers CamelProsaSttEventType and
@@ -305,6 +319,14 @@ public class ProsaSttComponentConfiguration extends ComponentConfigurationProper
 
     public void setFinalizeTimeout(String finalizeTimeout) {
         this.finalizeTimeout = finalizeTimeout;
+    }
+
+    public String getMaxSessionDuration() {
+        return maxSessionDuration;
+    }
+
+    public void setMaxSessionDuration(String maxSessionDuration) {
+        this.maxSessionDuration = maxSessionDuration;
     }
 
     public String getEventUri() {

@@ -62,6 +62,27 @@ final class AudioInspector {
         return new Inspection(format, wav);
     }
 
+    /**
+     * Refuses, before any quota is spent, audio that cannot be cut without decoding and whose header shows it is
+     * longer than {@code maxSeconds} (FLAC's STREAMINFO).
+     */
+    static void refuseTooLong(byte[] head, Inspection audio, double maxSeconds) {
+        if (audio.format() != AudioFormat.FLAC || head.length < 8 + 34 || (head[4] & 0x7f) != 0) {
+            return;
+        }
+        int b = 8 + 10; // STREAMINFO: sample rate (20 bits), channels (3), bits (5), total samples (36)
+        long rate = ((head[b] & 0xffL) << 12) | ((head[b + 1] & 0xffL) << 4) | ((head[b + 2] & 0xf0L) >> 4);
+        long samples = ((head[b + 3] & 0x0fL) << 32) | ((head[b + 4] & 0xffL) << 24) | ((head[b + 5] & 0xffL) << 16)
+                       | ((head[b + 6] & 0xffL) << 8) | (head[b + 7] & 0xffL);
+        if (rate > 0 && samples > 0 && (double) samples / rate > maxSeconds) {
+            throw new ProsaSttMaxDurationException(String.format(java.util.Locale.ROOT, "The FLAC audio is %.1f s long,"
+                                                                 + " longer than one session may be (%.1f s), and FLAC cannot be cut into sessions without decoding."
+                                                                 + " Nothing was sent and no quota was spent. Convert it to WAV (e.g. sox in.flac out.wav), which is"
+                                                                 + " cut into sessions automatically, or send parts shorter than %.1f s.",
+                    (double) samples / rate, maxSeconds, maxSeconds), maxSeconds, 0.0);
+        }
+    }
+
     private static boolean hasSignature(AudioFormat format) {
         return format == AudioFormat.WAV || format == AudioFormat.FLAC || format == AudioFormat.OPUS
                || format == AudioFormat.WEBM;

@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
+import java.util.Locale;
 
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -53,11 +54,9 @@ final class Failures {
     }
 
     /** A confirmation came before the end of the audio: a truncated job, or the server's maximum session reached. */
-    static ProsaSttException confirmedEarly(ServerMessage.Metadata m, long bytesSent) {
+    static ProsaSttException confirmedEarly(ServerMessage.Metadata m, long bytesSent, double audioSeconds) {
         if (m != null && Boolean.TRUE.equals(m.maxReached())) {
-            return new ProsaSttInvalidInputException("The audio is longer than Prosa STT's maximum session ("
-                                                     + (m.maxDuration() == null ? "max_duration" : m.maxDuration() + " s") + "): the server ended the"
-                                                     + " job after " + bytesSent + " bytes. Split the audio into shorter parts.");
+            return maxDuration(m, audioSeconds);
         }
         return new ProsaSttConnectionException("Prosa STT confirmed the job while the audio was still being sent ("
                                                + bytesSent + " bytes sent, no end frame yet): the transcript would miss the rest. " + SEND_AGAIN,
@@ -65,20 +64,42 @@ final class Failures {
     }
 
     /**
-     * A confirmed job whose metadata says the server processed less than half of the audio sent (known for WAV and
-     * raw audio): the server read part of it and called it done. Null when the figures agree or are unknown.
+     * A confirmed job's closing figures: null when they cover the audio sent, else why the transcript would be cut.
+     * With {@code max_reached} the server's duration must cover the audio to within a second (and the audio's length
+     * must be known); without it, a server that processed less than half is not believed.
+     *
+     * @param sentSeconds the seconds of audio sent, or a negative number when the byte rate is unknown
      */
-    static ProsaSttException processedTooLittle(ServerMessage.Metadata m, long bytesSent, double bytesPerSecond) {
-        if (m == null || m.duration() == null || bytesPerSecond <= 0) {
+    static ProsaSttException notCovered(ServerMessage.Metadata m, long bytesSent, double sentSeconds) {
+        if (m == null) {
             return null;
         }
-        double sentSeconds = bytesSent / bytesPerSecond;
-        if (m.duration() + 1.0 >= sentSeconds / 2) {
+        if (Boolean.TRUE.equals(m.maxReached())) {
+            boolean covered = sentSeconds >= 0 && m.duration() != null && m.duration() + 1.0 >= sentSeconds;
+            return covered ? null : maxDuration(m, sentSeconds);
+        }
+        if (m.duration() == null || sentSeconds < 0 || m.duration() + 1.0 >= sentSeconds / 2) {
             return null;
         }
-        return new ProsaSttConnectionException(String.format(java.util.Locale.ROOT, "Prosa STT confirmed the job but"
+        return new ProsaSttConnectionException(String.format(Locale.ROOT, "Prosa STT confirmed the job but"
                                                              + " says it processed %.1f s of the %.1f s of audio sent (%d bytes): the transcript would miss the"
                                                              + " rest. %s", m.duration(), sentSeconds, bytesSent, SEND_AGAIN), ProsaSttException.NO_CLOSE_CODE, null, null);
+    }
+
+    /** The server stopped at its maximum session length before the end of the audio. */
+    static ProsaSttMaxDurationException maxDuration(ServerMessage.Metadata m, double audioSeconds) {
+        String max = m.maxDuration() == null ? "its max_duration" : seconds(m.maxDuration()) + " s";
+        String done = m.duration() == null ? "an unknown part" : "only the first " + seconds(m.duration()) + " s";
+        String of = audioSeconds >= 0 ? " of the " + seconds(audioSeconds) + " s of audio" : " of the audio";
+        return new ProsaSttMaxDurationException("The audio is longer than Prosa STT's maximum session of " + max
+                                                + ": the server transcribed " + done + of + " and stopped (max_reached). No transcript is returned,"
+                                                + " and sending the same audio again would be billed for the same part. Let the component cut it into"
+                                                + " sessions (maxSessionDuration shorter than " + max + "), or send parts shorter than " + max + ".",
+                m.maxDuration(), m.duration());
+    }
+
+    private static String seconds(double s) {
+        return String.format(Locale.ROOT, "%.1f", s);
     }
 
     static ProsaSttException binaryFrame(int bytes, SessionPhase phase) {

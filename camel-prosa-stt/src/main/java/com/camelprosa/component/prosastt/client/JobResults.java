@@ -59,7 +59,7 @@ final class JobResults {
 
     void addResult(ServerMessage.Result r) {
         synchronized (segments) {
-            segments.add(new Segment(r.text(), r.start(), r.end()));
+            segments.add(r.segment());
         }
         lastPartial = null;
     }

@@ -31,6 +31,7 @@ public final class ProsaSttClient implements AutoCloseable {
     private final boolean ownsExecutors;
     private final TyrusConnector connector = new TyrusConnector();
     private final Set<StreamingSession> open = ConcurrentHashMap.newKeySet();
+    private final ServerLimits limits = new ServerLimits();
     private volatile boolean closed;
 
     /** A client with its own daemon threads. */
@@ -72,7 +73,53 @@ public final class ProsaSttClient implements AutoCloseable {
      */
     public CompletableFuture<Transcript> transcribe(StreamRequest request, AudioSource audio,
                                                     Consumer<TranscriptEvent> events) {
-        return start(request, audio, events).result();
+        return transcribe(request, audio, events, null);
+    }
+
+    /**
+     * As {@link #transcribe(StreamRequest, AudioSource, Consumer)}; WAV or raw audio of known length that is longer
+     * than {@code request.maxSessionDuration()} is sent as consecutive sessions, cut at quiet points, and makes one
+     * transcript. {@code parts} (may be null) keeps the parts the server confirmed: pass the same instance again for
+     * the same audio after a failure, and the confirmed parts are not sent again.
+     */
+    public CompletableFuture<Transcript> transcribe(StreamRequest request, AudioSource audio,
+                                                    Consumer<TranscriptEvent> events, TranscriptParts parts) {
+        Rollover rollover;
+        try {
+            rollover = rollover(request, audio, events, parts);
+        } catch (ProsaSttException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (rollover == null) {
+            return start(request, audio, events).result();
+        }
+        rollover.start();
+        return rollover.result();
+    }
+
+    /** A rollover when the audio is known to be longer than a session may be and can be cut, else null. */
+    private Rollover rollover(StreamRequest request, AudioSource audio, Consumer<TranscriptEvent> events,
+                              TranscriptParts parts) {
+        double limit = limits.sessionSeconds(request);
+        long length = audio.length();
+        if (limit <= 0 || length < ServerLimits.MIN_BYTES_PER_SECOND * limit || audio.mayBlock()) {
+            return null; // no limit, too short to be too long whatever its format, or a live stream
+        }
+        byte[] head;
+        try (java.io.InputStream in = audio.open()) {
+            head = in.readNBytes(request.chunkSize());
+        } catch (java.io.IOException e) {
+            throw new ProsaSttInvalidInputException("Cannot read the audio" + (audio.fileName() == null ? "" : " ("
+                                                    + audio.fileName() + ")") + ": " + Failures.sentence(e.getMessage()) + ".", e);
+        }
+        AudioInspector.Inspection inspected = AudioInspector.inspect(head, audio.fileName(), length, request);
+        AudioInspector.refuseTooLong(head, inspected, limit);
+        AudioLayout layout = AudioLayout.of(inspected, request, length);
+        if (layout == null || layout.seconds(layout.dataEnd() - layout.dataOffset()) <= limit) {
+            return null;
+        }
+        return new Rollover(audio, layout, limit, events, parts, (part, listener) -> start(request, part, listener),
+                senders);
     }
 
     /**
@@ -90,6 +137,7 @@ public final class ProsaSttClient implements AutoCloseable {
         StreamingSession[] self = new StreamingSession[1];
         StreamingSession session = new StreamingSession(request, audio, connector, senders, timers, listener,
                 () -> open.remove(self[0]));
+        session.onMaxDuration(max -> limits.learn(request, max));
         self[0] = session;
         open.add(session);
         if (closed) {

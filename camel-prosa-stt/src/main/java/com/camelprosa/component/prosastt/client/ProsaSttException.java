@@ -12,12 +12,33 @@ public class ProsaSttException extends RuntimeException {
     private final int closeCode;
     private final String closeReason;
     private final boolean retryable;
+    private volatile String where;
 
     public ProsaSttException(String message, int closeCode, String closeReason, boolean retryable, Throwable cause) {
         super(message, cause);
         this.closeCode = closeCode;
         this.closeReason = closeReason;
         this.retryable = retryable;
+    }
+
+    /**
+     * Names the session of several (a part of long audio, a channel) that failed, in front of the message. Set once,
+     * by the client, before the exception is handed out.
+     */
+    ProsaSttException in(String where) {
+        this.where = where;
+        return this;
+    }
+
+    /** Which session of several failed (e.g. "part 2 of 3 (3480.0 s to 6960.0 s)", "channel 1 (customer)"), or null. */
+    public String getWhere() {
+        return where;
+    }
+
+    @Override
+    public String getMessage() {
+        String w = where;
+        return w == null ? super.getMessage() : "In " + w + ": " + super.getMessage();
     }
 
     /** The websocket close code the server sent, or {@link #NO_CLOSE_CODE}. */

@@ -24,6 +24,9 @@ public final class StreamRequest {
     /** The vendor's streaming endpoint. */
     public static final String DEFAULT_URL = "wss://s-api.prosa.ai/v2/speech/stt";
 
+    /** Just under the real service's maximum session of one hour (its metadata's max_duration: 3600.0). */
+    public static final long DEFAULT_MAX_SESSION_DURATION = 58 * 60 * 1000L;
+
     private final String url;
     private final String apiKey;
     private final AuthMode authMode;
@@ -42,6 +45,7 @@ public final class StreamRequest {
     private final SSLContext sslContext;
     private final String proxy;
     private final boolean realtime;
+    private final long maxSessionDuration;
 
     private StreamRequest(Builder b) {
         url = b.url;
@@ -62,6 +66,7 @@ public final class StreamRequest {
         sslContext = b.sslContext;
         proxy = b.proxy == null || b.proxy.isBlank() ? null : b.proxy.trim();
         realtime = b.realtime;
+        maxSessionDuration = b.maxSessionDuration;
     }
 
     public static Builder builder() {
@@ -153,6 +158,14 @@ public final class StreamRequest {
         return realtime;
     }
 
+    /**
+     * The longest session in milliseconds: longer WAV or raw audio of known length is sent as consecutive sessions,
+     * cut at quiet points. 0 sends all audio in one session.
+     */
+    public long maxSessionDuration() {
+        return maxSessionDuration;
+    }
+
     /** A copy with another label, model or format (per-message overrides), validated again. */
     public Builder toBuilder() {
         return new Builder().url(url).apiKey(apiKey).authMode(authMode).model(model).label(label)
@@ -160,7 +173,7 @@ public final class StreamRequest {
                 .audioFormat(audioFormat == null ? AudioFormat.AUTO : audioFormat.wireName()).sampleRate(sampleRate)
                 .channels(channels).chunkSize(chunkSize).connectTimeout(connectTimeout)
                 .responseTimeout(responseTimeout).finalizeTimeout(finalizeTimeout).maxMessageSize(maxMessageSize)
-                .sslContext(sslContext).proxy(proxy).realtime(realtime);
+                .sslContext(sslContext).proxy(proxy).realtime(realtime).maxSessionDuration(maxSessionDuration);
     }
 
     /** Raw audio has no header, so the server cannot know its rate: it must be given. */
@@ -180,7 +193,7 @@ public final class StreamRequest {
                + ", channels=" + channels + ", chunkSize=" + chunkSize + ", connectTimeout=" + connectTimeout
                + ", responseTimeout=" + responseTimeout + ", finalizeTimeout=" + finalizeTimeout + ", maxMessageSize="
                + maxMessageSize + ", tls=" + (sslContext == null ? "default" : "custom") + ", proxy=" + proxy
-               + ", realtime=" + realtime + ", apiKey=xxxxxx]";
+               + ", realtime=" + realtime + ", maxSessionDuration=" + maxSessionDuration + ", apiKey=xxxxxx]";
     }
 
     /** Builds a {@link StreamRequest}; {@link #build()} checks every value and names the option to fix. */
@@ -203,6 +216,7 @@ public final class StreamRequest {
         private SSLContext sslContext;
         private String proxy;
         private boolean realtime;
+        private long maxSessionDuration = DEFAULT_MAX_SESSION_DURATION;
 
         private Builder() {
         }
@@ -298,6 +312,11 @@ public final class StreamRequest {
             return this;
         }
 
+        public Builder maxSessionDuration(long millis) {
+            this.maxSessionDuration = millis;
+            return this;
+        }
+
         /**
          * Checks every value and builds the request.
          *
@@ -326,6 +345,10 @@ public final class StreamRequest {
             positive("responseTimeout", responseTimeout, "e.g. 30s");
             positive("finalizeTimeout", finalizeTimeout, "e.g. 10m");
             positive("maxMessageSize", maxMessageSize, "e.g. 1048576");
+            if (maxSessionDuration < 0) {
+                throw invalid("maxSessionDuration=" + maxSessionDuration + " must be 0 (one session) or positive (e.g."
+                              + " 58m, just under the server's maximum).");
+            }
             if (sampleRate != null && sampleRate <= 0) {
                 throw new ProsaSttInvalidInputException("sampleRate=" + sampleRate + " must be positive (e.g. 16000).");
             }

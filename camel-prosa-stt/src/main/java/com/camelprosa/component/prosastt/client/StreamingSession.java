@@ -52,6 +52,7 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
     private volatile double audioBytesPerSecond;
     /** A further bound the session's watchdog checks (a TranscriptStream nobody reads), or null. */
     private volatile Supplier<ProsaSttException> alsoCheck;
+    private volatile Consumer<Double> maxDurationListener;
 
     StreamingSession(StreamRequest request, AudioSource source, TyrusConnector connector, Executor senders,
                      ScheduledExecutorService timers, Consumer<TranscriptEvent> listener, Runnable onEnd) {
@@ -93,6 +94,11 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
         } catch (RejectedExecutionException e) {
             fail(shutDown(e));
         }
+    }
+
+    /** Tells {@code listener} the server's max_duration when its metadata announces one. */
+    void onMaxDuration(Consumer<Double> listener) {
+        maxDurationListener = listener;
     }
 
     /** Adds a bound to the session's watchdog: a non-null answer fails the session. */
@@ -248,8 +254,12 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
             }
             job.addResult(r);
             clock.progress();
-            emit(new TranscriptEvent(TranscriptEvent.Type.RESULT, r.text(), r.start(), r.end(), job.jobId()));
+            emit(TranscriptEvent.result(r.segment(), job.jobId()));
         } else if (message instanceof ServerMessage.Metadata m) {
+            Consumer<Double> limit = maxDurationListener;
+            if (limit != null && m.maxDuration() != null) {
+                limit.accept(m.maxDuration()); // before anyone continues on this session's end
+            }
             if (job.metadata(m)) {
                 confirmed();
             }
@@ -261,10 +271,16 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
     }
 
 
-    /** A confirmation (status complete or metadata) arrived: believed only after the whole audio was sent. */
+    /**
+     * A confirmation (status complete or metadata) arrived: believed only after the whole audio was sent. Before
+     * that, a {@code status: complete} waits for the metadata that says why (a server at its maximum session length
+     * confirms so while the client is still sending).
+     */
     private void confirmed() {
         if (!clock.audioEnded()) {
-            fail(Failures.confirmedEarly(job.metadata(), sentBytes()));
+            if (job.metadata() != null) {
+                fail(Failures.confirmedEarly(job.metadata(), sentBytes(), audioSeconds(source.length())));
+            }
             return;
         }
         clock.confirmed();
@@ -300,12 +316,22 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
 
     /** What the server did not confirm, and how far the upload got. */
     private String missing() {
+        if (!clock.audioEnded() && job.isComplete()) {
+            return "it said 'status: complete' while " + clock.phase() + ", after " + sentBytes()
+                   + " bytes of audio, before the end of the audio, and no 'metadata' said why";
+        }
         if (!clock.audioEnded()) {
             return "it closed while " + clock.phase() + ", after " + sentBytes()
                    + " bytes of audio, before the end of the audio";
         }
         return "all " + sentBytes() + " bytes of audio and the end frame were sent, but no 'status: complete' and no"
                + " 'metadata' arrived";
+    }
+
+    /** Seconds of audio in {@code bytes} bytes of this session's audio; negative when unknown. */
+    private double audioSeconds(long bytes) {
+        double rate = audioBytesPerSecond;
+        return bytes < 0 || rate <= 0 ? -1 : bytes / rate;
     }
 
     private long sentBytes() {
@@ -339,7 +365,7 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
     // ---- the end
 
     private void complete() {
-        ProsaSttException truncated = Failures.processedTooLittle(job.metadata(), sentBytes(), audioBytesPerSecond);
+        ProsaSttException truncated = Failures.notCovered(job.metadata(), sentBytes(), audioSeconds(sentBytes()));
         if (truncated != null) {
             fail(truncated);
             return;

@@ -12,11 +12,24 @@ import java.util.List;
  * @param quotaUsed   quota the session used, from {@code metadata} (null if none came)
  * @param maxReached  whether the session hit the server's maximum duration, from {@code metadata} (null if none came)
  * @param maxDuration the server's maximum session duration in seconds, from {@code metadata} (null if none came)
+ * @param jobIds      the job id of every session, in order: more than one when long audio was cut into sessions
+ *                    ({@code maxSessionDuration}) or its channels were split ({@code splitChannels})
  */
 public record Transcript(String jobId, String text, List<Segment> segments, Double duration, Double quotaUsed,
-        Boolean maxReached, Double maxDuration) {
+        Boolean maxReached, Double maxDuration, List<String> jobIds) {
 
     public Transcript {
         segments = SegmentList.of(segments);
+        jobIds = jobIds == null ? (jobId == null ? List.of() : List.of(jobId)) : List.copyOf(jobIds);
+    }
+
+    public Transcript(String jobId, String text, List<Segment> segments, Double duration, Double quotaUsed,
+                      Boolean maxReached, Double maxDuration) {
+        this(jobId, text, segments, duration, quotaUsed, maxReached, maxDuration, null);
+    }
+
+    /** The number of sessions the transcript was made of. */
+    public int parts() {
+        return Math.max(1, jobIds.size());
     }
 }

@@ -1,15 +1,38 @@
 package com.camelprosa.component.prosastt.client;
 
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One event of a live session, as the server sends it.
  *
- * @param type  what the event is
- * @param text  the transcript: the current hypothesis (PARTIAL), a final segment (RESULT), the whole text (END)
- * @param start seconds from the stream start where the segment begins; null for PARTIAL
- * @param end   seconds from the stream start where the segment ends; null for PARTIAL
- * @param jobId the server's job id
+ * @param type    what the event is
+ * @param text    the transcript: the current hypothesis (PARTIAL), a final segment (RESULT), the whole text (END)
+ * @param start   seconds from the start of the audio where the segment begins; null for PARTIAL
+ * @param end     seconds from the start of the audio where the segment ends; null for PARTIAL
+ * @param jobId   the server's job id
+ * @param channel the audio channel of a RESULT, from 0, when known; else null
+ * @param speaker the channel's name ({@code channelNames}), or null
+ * @param fields  the server's other fields of a RESULT (e.g. {@code confidence}), as it sent them
  */
-public record TranscriptEvent(Type type, String text, Double start, Double end, String jobId) {
+public record TranscriptEvent(Type type, String text, Double start, Double end, String jobId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer channel,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String speaker,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> fields) {
+
+    public TranscriptEvent {
+        fields = fields == null ? Map.of() : Map.copyOf(fields);
+    }
+
+    public TranscriptEvent(Type type, String text, Double start, Double end, String jobId) {
+        this(type, text, start, end, jobId, null, null, Map.of());
+    }
+
+    /** The event of a final segment. */
+    static TranscriptEvent result(Segment s, String jobId) {
+        return new TranscriptEvent(Type.RESULT, s.text(), s.start(), s.end(), jobId, s.channel(), s.speaker(), s.fields());
+    }
 
     public enum Type {
         /** The hypothesis for the segment being spoken; each one replaces the previous. */

@@ -131,6 +131,56 @@ public interface ProsaSttEndpointBuilderFactory {
             return this;
         }
         /**
+         * The longest session, in milliseconds (or a duration such as 58m). WAV
+         * (16-bit PCM, μ-law, A-law) and raw audio of known length (a file,
+         * bytes, a stream cache) that is longer is sent as consecutive sessions,
+         * each cut at the quietest 20 ms before the limit, and makes one
+         * transcript with times from the start of the whole audio (headers
+         * CamelProsaSttJobIds and CamelProsaSttParts). A redelivery of the same
+         * exchange resumes at the first part not confirmed. The default is just
+         * under the real service's maximum of one hour; a server whose metadata
+         * announces a lower max_duration is cut at its figure from then on. 0
+         * sends all audio as one session: audio longer than the server allows
+         * then fails with ProsaSttMaxDurationException.
+         * 
+         * The option is a: &lt;code&gt;long&lt;/code&gt; type.
+         * 
+         * Default: 3480000
+         * Group: producer
+         * 
+         * @param maxSessionDuration the value to set
+         * @return the dsl builder
+         */
+        default ProsaSttEndpointBuilder maxSessionDuration(long maxSessionDuration) {
+            doSetProperty("maxSessionDuration", maxSessionDuration);
+            return this;
+        }
+        /**
+         * The longest session, in milliseconds (or a duration such as 58m). WAV
+         * (16-bit PCM, μ-law, A-law) and raw audio of known length (a file,
+         * bytes, a stream cache) that is longer is sent as consecutive sessions,
+         * each cut at the quietest 20 ms before the limit, and makes one
+         * transcript with times from the start of the whole audio (headers
+         * CamelProsaSttJobIds and CamelProsaSttParts). A redelivery of the same
+         * exchange resumes at the first part not confirmed. The default is just
+         * under the real service's maximum of one hour; a server whose metadata
+         * announces a lower max_duration is cut at its figure from then on. 0
+         * sends all audio as one session: audio longer than the server allows
+         * then fails with ProsaSttMaxDurationException.
+         * 
+         * The option will be converted to a &lt;code&gt;long&lt;/code&gt; type.
+         * 
+         * Default: 3480000
+         * Group: producer
+         * 
+         * @param maxSessionDuration the value to set
+         * @return the dsl builder
+         */
+        default ProsaSttEndpointBuilder maxSessionDuration(String maxSessionDuration) {
+            doSetProperty("maxSessionDuration", maxSessionDuration);
+            return this;
+        }
+        /**
          * What the body becomes: text (the final transcript as a String),
          * transcript (a Transcript with job id, segments and metadata),
          * segments (a List with times) or stream (a live TranscriptStream, an
@@ -890,6 +940,32 @@ public interface ProsaSttEndpointBuilderFactory {
          */
         public String prosaSttJobId() {
             return "CamelProsaSttJobId";
+        }
+        /**
+         * Out: the job id of every session, in order, when the audio was sent as
+         * several (maxSessionDuration, splitChannels); one id otherwise.
+         * 
+         * The option is a: {@code java.util.List<String>} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code ProsaSttJobIds}.
+         */
+        public String prosaSttJobIds() {
+            return "CamelProsaSttJobIds";
+        }
+        /**
+         * Out: the number of sessions the transcript was made of (1, or more for
+         * audio longer than maxSessionDuration).
+         * 
+         * The option is a: {@code Integer} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code ProsaSttParts}.
+         */
+        public String prosaSttParts() {
+            return "CamelProsaSttParts";
         }
         /**
          * Out: seconds of audio the server processed (from its metadata
