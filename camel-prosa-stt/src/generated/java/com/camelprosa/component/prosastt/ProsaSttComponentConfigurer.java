@@ -38,6 +38,8 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "authMode": getOrCreateConfiguration(target).setAuthMode(property(camelContext, com.camelprosa.component.prosastt.client.AuthMode.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "channelnames":
+        case "channelNames": getOrCreateConfiguration(target).setChannelNames(property(camelContext, java.lang.String.class, value)); return true;
         case "channels": getOrCreateConfiguration(target).setChannels(property(camelContext, java.lang.Integer.class, value)); return true;
         case "chunksize":
         case "chunkSize": getOrCreateConfiguration(target).setChunkSize(property(camelContext, int.class, value)); return true;
@@ -71,6 +73,8 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "samplerate":
         case "sampleRate": getOrCreateConfiguration(target).setSampleRate(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "splitchannels":
+        case "splitChannels": getOrCreateConfiguration(target).setSplitChannels(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "streamwaittimeout":
@@ -93,6 +97,8 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "authMode": return com.camelprosa.component.prosastt.client.AuthMode.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "channelnames":
+        case "channelNames": return java.lang.String.class;
         case "channels": return java.lang.Integer.class;
         case "chunksize":
         case "chunkSize": return int.class;
@@ -126,6 +132,8 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "responseTimeout": return long.class;
         case "samplerate":
         case "sampleRate": return java.lang.Integer.class;
+        case "splitchannels":
+        case "splitChannels": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "streamwaittimeout":
@@ -149,6 +157,8 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "authMode": return getOrCreateConfiguration(target).getAuthMode();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "channelnames":
+        case "channelNames": return getOrCreateConfiguration(target).getChannelNames();
         case "channels": return getOrCreateConfiguration(target).getChannels();
         case "chunksize":
         case "chunkSize": return getOrCreateConfiguration(target).getChunkSize();
@@ -182,6 +192,8 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "samplerate":
         case "sampleRate": return getOrCreateConfiguration(target).getSampleRate();
+        case "splitchannels":
+        case "splitChannels": return getOrCreateConfiguration(target).isSplitChannels();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "streamwaittimeout":

@@ -29,6 +29,8 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "audioFormat": target.getConfiguration().setAudioFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "authmode":
         case "authMode": target.getConfiguration().setAuthMode(property(camelContext, com.camelprosa.component.prosastt.client.AuthMode.class, value)); return true;
+        case "channelnames":
+        case "channelNames": target.getConfiguration().setChannelNames(property(camelContext, java.lang.String.class, value)); return true;
         case "channels": target.getConfiguration().setChannels(property(camelContext, java.lang.Integer.class, value)); return true;
         case "chunksize":
         case "chunkSize": target.getConfiguration().setChunkSize(property(camelContext, int.class, value)); return true;
@@ -61,6 +63,8 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "samplerate":
         case "sampleRate": target.getConfiguration().setSampleRate(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "splitchannels":
+        case "splitChannels": target.getConfiguration().setSplitChannels(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "streamwaittimeout":
@@ -79,6 +83,8 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "audioFormat": return java.lang.String.class;
         case "authmode":
         case "authMode": return com.camelprosa.component.prosastt.client.AuthMode.class;
+        case "channelnames":
+        case "channelNames": return java.lang.String.class;
         case "channels": return java.lang.Integer.class;
         case "chunksize":
         case "chunkSize": return int.class;
@@ -111,6 +117,8 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "responseTimeout": return long.class;
         case "samplerate":
         case "sampleRate": return java.lang.Integer.class;
+        case "splitchannels":
+        case "splitChannels": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "streamwaittimeout":
@@ -130,6 +138,8 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "audioFormat": return target.getConfiguration().getAudioFormat();
         case "authmode":
         case "authMode": return target.getConfiguration().getAuthMode();
+        case "channelnames":
+        case "channelNames": return target.getConfiguration().getChannelNames();
         case "channels": return target.getConfiguration().getChannels();
         case "chunksize":
         case "chunkSize": return target.getConfiguration().getChunkSize();
@@ -162,6 +172,8 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "samplerate":
         case "sampleRate": return target.getConfiguration().getSampleRate();
+        case "splitchannels":
+        case "splitChannels": return target.getConfiguration().isSplitChannels();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "streamwaittimeout":

@@ -23,10 +23,11 @@ public class ProsaSttEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(25);
+        Set<String> props = new HashSet<>(27);
         props.add("apiKey");
         props.add("audioFormat");
         props.add("authMode");
+        props.add("channelNames");
         props.add("channels");
         props.add("chunkSize");
         props.add("connectTimeout");
@@ -46,6 +47,7 @@ public class ProsaSttEndpointUriFactory extends org.apache.camel.support.compone
         props.add("realtime");
         props.add("responseTimeout");
         props.add("sampleRate");
+        props.add("splitChannels");
         props.add("sslContextParameters");
         props.add("streamWaitTimeout");
         props.add("url");

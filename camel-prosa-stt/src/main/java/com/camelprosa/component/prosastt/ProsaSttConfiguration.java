@@ -82,6 +82,21 @@ public class ProsaSttConfiguration implements Cloneable {
                             + " time.")
     private long finalizeTimeout = 600000;
 
+    @UriParam(label = "audio", defaultValue = "false",
+              description = "Send each channel of multi-channel audio (a stereo call: agent on one channel, customer on"
+                            + " the other) as its own mono session, all at once (each counts against"
+                            + " maxConcurrentStreams), and merge the results in time order, each segment with its channel"
+                            + " and speaker; the text becomes the dialogue, one line per segment with its speaker. Takes"
+                            + " WAV (16-bit PCM, μ-law, A-law) or raw audio with sampleRate and channels, as a file, bytes"
+                            + " or a stream cache. One channel's failure fails the exchange and names the channel.")
+    private boolean splitChannels;
+
+    @UriParam(label = "audio",
+              description = "Names of the channels for splitChannels, in order, comma-separated (e.g. agent,customer):"
+                            + " each segment's speaker, and the name on its line of the dialogue. Unnamed channels are"
+                            + " 'channel N' (from 0).")
+    private String channelNames;
+
     @UriParam(defaultValue = "3480000", javaType = "java.time.Duration",
               description = "The longest session, in milliseconds (or a duration such as 58m). WAV (16-bit PCM, μ-law,"
                             + " A-law) and raw audio of known length (a file, bytes, a stream cache) that is longer is sent"
@@ -302,6 +317,22 @@ public class ProsaSttConfiguration implements Cloneable {
 
     public void setProxy(String proxy) {
         this.proxy = proxy;
+    }
+
+    public boolean isSplitChannels() {
+        return splitChannels;
+    }
+
+    public void setSplitChannels(boolean splitChannels) {
+        this.splitChannels = splitChannels;
+    }
+
+    public String getChannelNames() {
+        return channelNames;
+    }
+
+    public void setChannelNames(String channelNames) {
+        this.channelNames = channelNames;
     }
 
     public long getMaxSessionDuration() {

@@ -74,7 +74,11 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
                 .channels(c.getChannels()).chunkSize(c.getChunkSize()).connectTimeout(c.getConnectTimeout())
                 .responseTimeout(c.getResponseTimeout()).finalizeTimeout(c.getFinalizeTimeout())
                 .maxMessageSize(c.getMaxMessageSize()).sslContext(ssl).proxy(c.getProxy()).realtime(c.isRealtime())
-                .maxSessionDuration(c.getMaxSessionDuration()).build();
+                .maxSessionDuration(c.getMaxSessionDuration()).splitChannels(c.isSplitChannels())
+                .channelNames(c.getChannelNames() == null ? null
+                        : java.util.Arrays.stream(c.getChannelNames().split(",")).map(String::strip)
+                                .filter(n -> !n.isEmpty()).toList())
+                .build();
         if (c.getEventUri() != null) {
             eventEndpoint = getCamelContext().getEndpoint(c.getEventUri());
         }

@@ -9,6 +9,7 @@ import com.camelprosa.component.prosastt.client.AudioSource;
 import com.camelprosa.component.prosastt.client.ProsaSttClient;
 import com.camelprosa.component.prosastt.client.ProsaSttConnectionException;
 import com.camelprosa.component.prosastt.client.ProsaSttException;
+import com.camelprosa.component.prosastt.client.ProsaSttInvalidConfigurationException;
 import com.camelprosa.component.prosastt.client.ProsaSttRateLimitedException;
 import com.camelprosa.component.prosastt.client.StreamRequest;
 import com.camelprosa.component.prosastt.client.Transcript;
@@ -59,12 +60,20 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
                 start(done, request, audio, () -> {
                 });
             } else {
+                int sessions = ProsaSttClient.sessionsFor(request, audio);
+                if (sessions > limiter.max()) {
+                    done.fail(new ProsaSttInvalidConfigurationException("splitChannels needs " + sessions + " sessions at"
+                                                                        + " once for this " + sessions + "-channel audio, more than maxConcurrentStreams="
+                                                                        + limiter.max() + ". Raise maxConcurrentStreams to at least " + sessions + ".", null));
+                    return false;
+                }
                 limiter.run(new StreamLimiter.Turn() {
                     @Override
                     public void start() {
                         // Freed by a session that ended on an I/O thread: opening a file waits, so not there.
                         offIoThread(getEndpoint().getComponent().getCallbacks())
-                                .execute(() -> ProsaSttProducer.this.start(done, request, audio, once(limiter::release)));
+                                .execute(() -> ProsaSttProducer.this.start(done, request, audio,
+                                        once(() -> release(limiter, sessions))));
                     }
 
                     @Override
@@ -73,7 +82,7 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
                         ProsaSttException why = closed ? stopped() : noFreeSession();
                         getEndpoint().getComponent().getCallbacks().execute(() -> done.fail(why));
                     }
-                }, getEndpoint().getConfiguration().getStreamWaitTimeout());
+                }, getEndpoint().getConfiguration().getStreamWaitTimeout(), sessions);
             }
         } catch (Throwable e) {
             done.fail(e);
@@ -179,6 +188,12 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
         return new ProsaSttConnectionException("The prosa-stt endpoint stopped while the exchange waited for a free"
                                                + " session; nothing was sent. The whole audio can be sent again.", ProsaSttException.NO_CLOSE_CODE,
                 null, null);
+    }
+
+    private static void release(StreamLimiter limiter, int sessions) {
+        for (int i = 0; i < sessions; i++) {
+            limiter.release();
+        }
     }
 
     private static Runnable once(Runnable action) {

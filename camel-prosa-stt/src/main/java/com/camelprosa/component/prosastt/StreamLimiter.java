@@ -30,10 +30,12 @@ final class StreamLimiter {
 
     private static final class Waiter {
         final Turn turn;
+        final int sessions;
         ScheduledFuture<?> timeout;
 
-        Waiter(Turn turn) {
+        Waiter(Turn turn, int sessions) {
             this.turn = turn;
+            this.sessions = sessions;
         }
     }
 
@@ -42,18 +44,31 @@ final class StreamLimiter {
         this.timers = timers;
     }
 
+    /** The most sessions at once. */
+    int max() {
+        return max;
+    }
+
     /** Starts now if a session is free, else when one frees up; refuses past the wait or once closed. */
     void run(Turn turn, long timeoutMillis) {
+        run(turn, timeoutMillis, 1);
+    }
+
+    /**
+     * Starts when {@code sessions} sessions (at most {@link #max()}) are free at once, in the order of asking; refuses
+     * past the wait or once closed. Release each with {@link #release()}.
+     */
+    void run(Turn turn, long timeoutMillis, int sessions) {
         boolean now = false;
         boolean refuse = false;
         synchronized (this) {
             if (closed) {
                 refuse = true;
-            } else if (active < max) {
-                active++;
+            } else if (waiting.isEmpty() && active + sessions <= max) {
+                active += sessions;
                 now = true;
             } else {
-                Waiter w = new Waiter(turn);
+                Waiter w = new Waiter(turn, sessions);
                 try {
                     w.timeout = timers.schedule(() -> timedOut(w), timeoutMillis, TimeUnit.MILLISECONDS);
                     waiting.add(w);
@@ -79,18 +94,20 @@ final class StreamLimiter {
         }
     }
 
-    /** A session ended: the longest waiter, if any, takes its place. */
+    /** A session ended: the longest waiters, as many as now fit, take its place. */
     void release() {
-        Waiter next;
+        List<Waiter> next = new ArrayList<>(1);
         synchronized (this) {
-            next = closed ? null : waiting.poll();
-            if (next == null) {
-                active = Math.max(0, active - 1);
+            active = Math.max(0, active - 1);
+            while (!closed && !waiting.isEmpty() && active + waiting.peek().sessions <= max) {
+                Waiter w = waiting.poll();
+                active += w.sessions;
+                next.add(w);
             }
         }
-        if (next != null) {
-            next.timeout.cancel(false);
-            next.turn.start();
+        for (Waiter w : next) {
+            w.timeout.cancel(false);
+            w.turn.start();
         }
     }
 

@@ -130,6 +130,22 @@ public class ProsaSttComponentConfiguration extends ComponentConfigurationProper
      */
     private String maxSessionDuration = "3480000";
     /**
+     * Send each channel of multi-channel audio (a stereo call: agent on one
+     * channel, customer on the other) as its own mono session, all at once (each
+     * counts against maxConcurrentStreams), and merge the results in time order,
+     * each segment with its channel and speaker; the text becomes the dialogue, one
+     * line per segment with its speaker. Takes WAV (16-bit PCM, μ-law, A-law) or
+     * raw audio with sampleRate and channels, as a file, bytes or a stream cache.
+     * One channel's failure fails the exchange and names the channel.
+     */
+    private Boolean splitChannels = false;
+    /**
+     * Names of the channels for splitChannels, in order, comma-separated (e.g.
+     * agent,customer): each segment's speaker, and the name on its line of the
+     * dialogue. Unnamed channels are 'channel N' (from 0).
+     */
+    private String channelNames;
+    /**
      * An endpoint that receives every live event (PARTIAL, RESULT, END) as its
      * own exchange the moment it arrives, in order, while the audio is still being
      * sent: body a TranscriptEvent, headers CamelProsaSttEventType and
@@ -319,6 +335,22 @@ public class ProsaSttComponentConfiguration extends ComponentConfigurationProper
 
     public void setFinalizeTimeout(String finalizeTimeout) {
         this.finalizeTimeout = finalizeTimeout;
+    }
+
+    public Boolean getSplitChannels() {
+        return splitChannels;
+    }
+
+    public void setSplitChannels(Boolean splitChannels) {
+        this.splitChannels = splitChannels;
+    }
+
+    public String getChannelNames() {
+        return channelNames;
+    }
+
+    public void setChannelNames(String channelNames) {
+        this.channelNames = channelNames;
     }
 
     public String getMaxSessionDuration() {

@@ -84,6 +84,15 @@ public final class ProsaSttClient implements AutoCloseable {
      */
     public CompletableFuture<Transcript> transcribe(StreamRequest request, AudioSource audio,
                                                     Consumer<TranscriptEvent> events, TranscriptParts parts) {
+        if (request.splitChannels()) {
+            AudioLayout layout;
+            try {
+                layout = channels(request, audio);
+            } catch (ProsaSttException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            return ChannelSplit.run(request, audio, layout, events, (r, a, e) -> transcribe(r, a, e, null));
+        }
         Rollover rollover;
         try {
             rollover = rollover(request, audio, events, parts);
@@ -97,6 +106,42 @@ public final class ProsaSttClient implements AutoCloseable {
         return rollover.result();
     }
 
+    /**
+     * The number of sessions {@code splitChannels} opens for this audio at once: its channel count, read from a WAV
+     * header or the request; 1 without {@code splitChannels}.
+     *
+     * @throws ProsaSttInvalidInputException when the audio cannot be split
+     */
+    public static int sessionsFor(StreamRequest request, AudioSource audio) {
+        return request.splitChannels() ? channels(request, audio).channels() : 1;
+    }
+
+    private static AudioLayout channels(StreamRequest request, AudioSource audio) {
+        String named = audio.fileName() == null ? "" : " (" + audio.fileName() + ")";
+        if (audio.mayBlock() || audio.length() < 0) {
+            throw new ProsaSttInvalidInputException("splitChannels needs audio that can be read once per channel: a"
+                                                    + " file, bytes or a stream cache, not a live stream" + named + ". Enable stream caching, or"
+                                                    + " send a file.");
+        }
+        AudioLayout layout = AudioLayout.of(AudioInspector.inspect(head(request, audio), audio.fileName(), audio.length(),
+                request), request, audio.length());
+        if (layout == null) {
+            throw new ProsaSttInvalidInputException("splitChannels takes WAV (16-bit PCM, μ-law or A-law) or raw audio"
+                                                    + " (s16le, pcm_mulaw, pcm_alaw with sampleRate and channels); the audio" + named + " is neither."
+                                                    + " Nothing was sent. Convert it (e.g. sox in.mp3 out.wav), or turn splitChannels off.");
+        }
+        return layout;
+    }
+
+    private static byte[] head(StreamRequest request, AudioSource audio) {
+        try (java.io.InputStream in = audio.open()) {
+            return in.readNBytes(request.chunkSize());
+        } catch (java.io.IOException e) {
+            throw new ProsaSttInvalidInputException("Cannot read the audio" + (audio.fileName() == null ? "" : " ("
+                                                    + audio.fileName() + ")") + ": " + Failures.sentence(e.getMessage()) + ".", e);
+        }
+    }
+
     /** A rollover when the audio is known to be longer than a session may be and can be cut, else null. */
     private Rollover rollover(StreamRequest request, AudioSource audio, Consumer<TranscriptEvent> events,
                               TranscriptParts parts) {
@@ -105,13 +150,7 @@ public final class ProsaSttClient implements AutoCloseable {
         if (limit <= 0 || length < ServerLimits.MIN_BYTES_PER_SECOND * limit || audio.mayBlock()) {
             return null; // no limit, too short to be too long whatever its format, or a live stream
         }
-        byte[] head;
-        try (java.io.InputStream in = audio.open()) {
-            head = in.readNBytes(request.chunkSize());
-        } catch (java.io.IOException e) {
-            throw new ProsaSttInvalidInputException("Cannot read the audio" + (audio.fileName() == null ? "" : " ("
-                                                    + audio.fileName() + ")") + ": " + Failures.sentence(e.getMessage()) + ".", e);
-        }
+        byte[] head = head(request, audio);
         AudioInspector.Inspection inspected = AudioInspector.inspect(head, audio.fileName(), length, request);
         AudioInspector.refuseTooLong(head, inspected, limit);
         AudioLayout layout = AudioLayout.of(inspected, request, length);

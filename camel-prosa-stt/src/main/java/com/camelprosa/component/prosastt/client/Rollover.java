@@ -48,11 +48,18 @@ final class Rollover {
         this.sessions = sessions;
         this.senders = senders;
         this.identity = audio.length() + "/" + layout;
+        result.whenComplete((t, e) -> {
+            StreamingSession s = current;
+            if (e instanceof java.util.concurrent.CancellationException && s != null) {
+                s.result().cancel(false); // the caller gave up: end the part being sent
+            }
+        });
     }
 
     CompletableFuture<Transcript> result() {
         return result;
     }
+
 
     /** Plans the parts not yet confirmed (reading only the windows where it cuts) and starts the first of them. */
     void start() {

@@ -3,6 +3,8 @@ package com.camelprosa.component.prosastt.client;
 import java.net.URI;
 import java.net.URISyntaxException;
 
+import java.util.List;
+
 import javax.net.ssl.SSLContext;
 
 /**
@@ -46,6 +48,8 @@ public final class StreamRequest {
     private final String proxy;
     private final boolean realtime;
     private final long maxSessionDuration;
+    private final boolean splitChannels;
+    private final List<String> channelNames;
 
     private StreamRequest(Builder b) {
         url = b.url;
@@ -67,6 +71,8 @@ public final class StreamRequest {
         proxy = b.proxy == null || b.proxy.isBlank() ? null : b.proxy.trim();
         realtime = b.realtime;
         maxSessionDuration = b.maxSessionDuration;
+        splitChannels = b.splitChannels;
+        channelNames = b.channelNames == null ? List.of() : List.copyOf(b.channelNames);
     }
 
     public static Builder builder() {
@@ -166,6 +172,21 @@ public final class StreamRequest {
         return maxSessionDuration;
     }
 
+    /** Send each channel of multi-channel WAV or raw audio as its own mono session, and merge the results. */
+    public boolean splitChannels() {
+        return splitChannels;
+    }
+
+    /** The names of the channels, in order (e.g. agent, customer); may be empty. */
+    public List<String> channelNames() {
+        return channelNames;
+    }
+
+    /** The name of channel {@code channel} (from 0), or null when it has none. */
+    String speaker(int channel) {
+        return channel < channelNames.size() ? channelNames.get(channel) : null;
+    }
+
     /** A copy with another label, model or format (per-message overrides), validated again. */
     public Builder toBuilder() {
         return new Builder().url(url).apiKey(apiKey).authMode(authMode).model(model).label(label)
@@ -173,7 +194,8 @@ public final class StreamRequest {
                 .audioFormat(audioFormat == null ? AudioFormat.AUTO : audioFormat.wireName()).sampleRate(sampleRate)
                 .channels(channels).chunkSize(chunkSize).connectTimeout(connectTimeout)
                 .responseTimeout(responseTimeout).finalizeTimeout(finalizeTimeout).maxMessageSize(maxMessageSize)
-                .sslContext(sslContext).proxy(proxy).realtime(realtime).maxSessionDuration(maxSessionDuration);
+                .sslContext(sslContext).proxy(proxy).realtime(realtime).maxSessionDuration(maxSessionDuration)
+                .splitChannels(splitChannels).channelNames(channelNames);
     }
 
     /** Raw audio has no header, so the server cannot know its rate: it must be given. */
@@ -193,7 +215,8 @@ public final class StreamRequest {
                + ", channels=" + channels + ", chunkSize=" + chunkSize + ", connectTimeout=" + connectTimeout
                + ", responseTimeout=" + responseTimeout + ", finalizeTimeout=" + finalizeTimeout + ", maxMessageSize="
                + maxMessageSize + ", tls=" + (sslContext == null ? "default" : "custom") + ", proxy=" + proxy
-               + ", realtime=" + realtime + ", maxSessionDuration=" + maxSessionDuration + ", apiKey=xxxxxx]";
+               + ", realtime=" + realtime + ", maxSessionDuration=" + maxSessionDuration + ", splitChannels=" + splitChannels
+               + ", channelNames=" + channelNames + ", apiKey=xxxxxx]";
     }
 
     /** Builds a {@link StreamRequest}; {@link #build()} checks every value and names the option to fix. */
@@ -217,6 +240,8 @@ public final class StreamRequest {
         private String proxy;
         private boolean realtime;
         private long maxSessionDuration = DEFAULT_MAX_SESSION_DURATION;
+        private boolean splitChannels;
+        private List<String> channelNames;
 
         private Builder() {
         }
@@ -314,6 +339,16 @@ public final class StreamRequest {
 
         public Builder maxSessionDuration(long millis) {
             this.maxSessionDuration = millis;
+            return this;
+        }
+
+        public Builder splitChannels(boolean splitChannels) {
+            this.splitChannels = splitChannels;
+            return this;
+        }
+
+        public Builder channelNames(List<String> channelNames) {
+            this.channelNames = channelNames;
             return this;
         }
 

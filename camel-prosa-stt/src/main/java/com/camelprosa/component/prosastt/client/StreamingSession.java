@@ -63,6 +63,12 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
         this.listener = listener;
         this.onEnd = onEnd;
         this.connection = new SessionConnection(request, connector, timers, this);
+        result.whenComplete((t, e) -> {
+            if (e instanceof java.util.concurrent.CancellationException) { // the caller gave up: end the session
+                fail(new ProsaSttConnectionException("The session was cancelled by its caller.",
+                        ProsaSttException.NO_CLOSE_CODE, null, e));
+            }
+        });
     }
 
     CompletableFuture<Transcript> result() {

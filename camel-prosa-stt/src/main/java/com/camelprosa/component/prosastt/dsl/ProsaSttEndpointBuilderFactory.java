@@ -349,6 +349,66 @@ public interface ProsaSttEndpointBuilderFactory {
             return this;
         }
         /**
+         * Names of the channels for splitChannels, in order, comma-separated
+         * (e.g. agent,customer): each segment's speaker, and the name on its
+         * line of the dialogue. Unnamed channels are 'channel N' (from 0).
+         * 
+         * The option is a: &lt;code&gt;String&lt;/code&gt; type.
+         * 
+         * Group: audio
+         * 
+         * @param channelNames the value to set
+         * @return the dsl builder
+         */
+        default ProsaSttEndpointBuilder channelNames(String channelNames) {
+            doSetProperty("channelNames", channelNames);
+            return this;
+        }
+        /**
+         * Send each channel of multi-channel audio (a stereo call: agent on one
+         * channel, customer on the other) as its own mono session, all at once
+         * (each counts against maxConcurrentStreams), and merge the results in
+         * time order, each segment with its channel and speaker; the text
+         * becomes the dialogue, one line per segment with its speaker. Takes WAV
+         * (16-bit PCM, μ-law, A-law) or raw audio with sampleRate and channels,
+         * as a file, bytes or a stream cache. One channel's failure fails the
+         * exchange and names the channel.
+         * 
+         * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
+         * 
+         * Default: false
+         * Group: audio
+         * 
+         * @param splitChannels the value to set
+         * @return the dsl builder
+         */
+        default ProsaSttEndpointBuilder splitChannels(boolean splitChannels) {
+            doSetProperty("splitChannels", splitChannels);
+            return this;
+        }
+        /**
+         * Send each channel of multi-channel audio (a stereo call: agent on one
+         * channel, customer on the other) as its own mono session, all at once
+         * (each counts against maxConcurrentStreams), and merge the results in
+         * time order, each segment with its channel and speaker; the text
+         * becomes the dialogue, one line per segment with its speaker. Takes WAV
+         * (16-bit PCM, μ-law, A-law) or raw audio with sampleRate and channels,
+         * as a file, bytes or a stream cache. One channel's failure fails the
+         * exchange and names the channel.
+         * 
+         * The option will be converted to a &lt;code&gt;boolean&lt;/code&gt; type.
+         * 
+         * Default: false
+         * Group: audio
+         * 
+         * @param splitChannels the value to set
+         * @return the dsl builder
+         */
+        default ProsaSttEndpointBuilder splitChannels(String splitChannels) {
+            doSetProperty("splitChannels", splitChannels);
+            return this;
+        }
+        /**
          * An HTTP proxy to tunnel the websocket through (CONNECT), as a URI
          * such as http://proxy.example.com:3128.
          * 

@@ -1,0 +1,99 @@
+package com.camelprosa.component.prosastt.client;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Multi-channel audio (a stereo call: agent on one channel, customer on the other) sent as one mono session per
+ * channel, all at once; the results merge in time order, each segment with its channel and speaker, and the text is
+ * the dialogue, a line per segment. One channel's failure fails the whole and ends the others.
+ */
+final class ChannelSplit {
+
+    /** Starts one channel's transcription: (its request, its audio, its events) to its transcript. */
+    interface Channels {
+        CompletableFuture<Transcript> start(StreamRequest request, AudioSource audio, Consumer<TranscriptEvent> events);
+    }
+
+    private ChannelSplit() {
+    }
+
+    static CompletableFuture<Transcript> run(StreamRequest request, AudioSource audio, AudioLayout layout,
+                                             Consumer<TranscriptEvent> listener, Channels channels) {
+        int n = layout.channels();
+        StreamRequest mono = request.toBuilder().channels(layout.wav() == null ? 1 : null).splitChannels(false).build();
+        List<CompletableFuture<Transcript>> parts = new ArrayList<>(n);
+        CompletableFuture<Transcript> result = new CompletableFuture<>();
+        AtomicInteger left = new AtomicInteger(n);
+        for (int c = 0; c < n; c++) {
+            int channel = c;
+            String speaker = request.speaker(c);
+            Consumer<TranscriptEvent> events = listener == null ? null : e -> {
+                if (e.type() != TranscriptEvent.Type.END) {
+                    listener.accept(new TranscriptEvent(e.type(), e.text(), e.start(), e.end(), e.jobId(), channel,
+                            speaker, e.fields()));
+                }
+            };
+            CompletableFuture<Transcript> part = channels.start(mono, new ChannelSource(audio, layout, c), events);
+            parts.add(part);
+            part.whenComplete((t, error) -> {
+                if (error != null) {
+                    Throwable cause = error instanceof ProsaSttException ? error
+                            : error.getCause() != null ? error.getCause() : error;
+                    ProsaSttException e = cause instanceof ProsaSttException p ? p
+                            : new ProsaSttConnectionException("The session failed (" + Failures.rootMessage(cause) + ").",
+                                    ProsaSttException.NO_CLOSE_CODE, null, cause);
+                    if (result.completeExceptionally(e.in("channel " + channel + (speaker == null ? "" : " (" + speaker + ")")
+                                                          + " of " + n))) {
+                        parts.forEach(other -> other.cancel(false));
+                    }
+                } else if (left.decrementAndGet() == 0) {
+                    Transcript whole = merge(parts.stream().map(CompletableFuture::join).toList(), request);
+                    if (listener != null) {
+                        try {
+                            listener.accept(new TranscriptEvent(TranscriptEvent.Type.END, whole.text(), null, null,
+                                    whole.jobId()));
+                        } catch (ProsaSttException failure) {
+                            result.completeExceptionally(failure);
+                            return;
+                        }
+                    }
+                    result.complete(whole);
+                }
+            });
+        }
+        return result;
+    }
+
+    /** The channels' segments in time order with their channel and speaker; the text is the dialogue. */
+    static Transcript merge(List<Transcript> channels, StreamRequest request) {
+        List<Segment> all = new ArrayList<>();
+        List<String> jobIds = new ArrayList<>();
+        Double duration = 0.0;
+        Double quota = 0.0;
+        Boolean maxReached = false;
+        Double maxDuration = null;
+        for (int c = 0; c < channels.size(); c++) {
+            Transcript t = channels.get(c);
+            for (Segment s : t.segments()) {
+                all.add(s.shifted(0, c, request.speaker(c)));
+            }
+            jobIds.addAll(t.jobIds());
+            duration = duration == null || t.duration() == null ? null : Math.max(duration, t.duration());
+            quota = quota == null || t.quotaUsed() == null ? null : quota + t.quotaUsed();
+            maxReached = maxReached == null || t.maxReached() == null ? null : maxReached || t.maxReached();
+            maxDuration = t.maxDuration() != null ? t.maxDuration() : maxDuration;
+        }
+        all.sort(Comparator.comparingDouble(Segment::start).thenComparing(s -> s.channel()));
+        String dialogue = all.stream().filter(s -> s.text() != null && !s.text().isBlank())
+                .map(s -> (s.speaker() != null ? s.speaker() : "channel " + s.channel()) + ": " + s.text())
+                .collect(Collectors.joining("\n"));
+        return new Transcript(jobIds.isEmpty() ? null : jobIds.get(0), dialogue, all, duration, quota, maxReached,
+                maxDuration, jobIds);
+    }
+}

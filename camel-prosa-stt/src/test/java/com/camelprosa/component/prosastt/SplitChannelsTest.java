@@ -1,0 +1,109 @@
+package com.camelprosa.component.prosastt;
+
+import java.util.List;
+import java.util.Map;
+
+import com.camelprosa.component.prosastt.client.ProsaSttConnectionException;
+import com.camelprosa.component.prosastt.client.ProsaSttException;
+import com.camelprosa.component.prosastt.client.ProsaSttInvalidConfigurationException;
+import com.camelprosa.component.prosastt.client.ProsaSttInvalidInputException;
+import com.camelprosa.component.prosastt.client.Segment;
+import com.camelprosa.component.prosastt.client.Transcript;
+import com.camelprosa.prosastt.emulator.SessionRecord;
+import com.camelprosa.prosastt.emulator.SyntheticAudio;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A contact-centre call, agent on the left channel and customer on the right: who said what, in order. */
+class SplitChannelsTest extends EmulatorTestSupport {
+
+    /** Agent speaks at 0.5 s and 3.9 s, the customer at 2.0 s and 5.4 s. */
+    static final byte[] AGENT = SyntheticAudio.pcm(16000, 0.5, 2.6, 0.8, 0.8);
+    static final byte[] CUSTOMER = SyntheticAudio.pcm(16000, 2.0, 2.6, 0.8, 0.8);
+    static final byte[] STEREO_WAV = SyntheticAudio.multiChannelWav(16000, AGENT, CUSTOMER);
+    static final String DIALOGUE = "agent: selamat pagi\ncustomer: selamat pagi\nagent: apa kabar\ncustomer: apa kabar";
+
+    @Test
+    void aStereoCallBecomesADialogueWithItsSpeakers() {
+        int before = emulator.sessions().size();
+
+        Exchange out = send(uri("general", "splitChannels=true&channelNames=agent,customer"), STEREO_WAV);
+
+        assertEquals(DIALOGUE, out.getMessage().getBody(String.class), () -> String.valueOf(out.getException()));
+        List<SessionRecord> sessions = emulator.sessions().subList(before, emulator.sessions().size());
+        assertEquals(2, sessions.size(), "one mono session per channel");
+        for (SessionRecord s : sessions) {
+            assertTrue(s.configuration().contains("\"format\":\"wav\""), s.configuration());
+            assertEquals(Math.max(AGENT.length, CUSTOMER.length) + 44L, s.audioBytesReceived(),
+                    "a mono WAV of one channel's samples");
+        }
+        assertEquals(2, out.getMessage().getHeader(ProsaSttConstants.PARTS));
+    }
+
+    @Test
+    void segmentsCarryChannelAndSpeakerInTimeOrder() {
+        Transcript t = template.requestBodyAndHeader(
+                uri("general", "splitChannels=true&channelNames=agent,customer&outputType=transcript"), STEREO_WAV,
+                ProsaSttConstants.LABEL, LABEL, Transcript.class);
+
+        assertEquals(List.of(0, 1, 0, 1), t.segments().stream().map(Segment::channel).toList());
+        assertEquals(List.of("agent", "customer", "agent", "customer"), t.segments().stream().map(Segment::speaker).toList());
+        assertEquals(List.of(0.5, 2.0, 3.9, 5.4), t.segments().stream().map(s -> Math.round(s.start() * 10) / 10.0).toList());
+        assertEquals(2, t.jobIds().size());
+    }
+
+    @Test
+    void rawStereoPcmSplitsToo() {
+        Exchange out = send(uri("general", "splitChannels=true&channelNames=agent,customer&audioFormat=s16le"
+                                           + "&sampleRate=16000&channels=2"),
+                SyntheticAudio.interleave(AGENT, CUSTOMER));
+
+        assertEquals(DIALOGUE, out.getMessage().getBody(String.class), () -> String.valueOf(out.getException()));
+    }
+
+    @Test
+    void oneChannelsFailureFailsTheExchangeAndNamesTheChannel() {
+        emulator.failNext(1, "close:1011");
+
+        Exchange out = send(uri("general", "splitChannels=true&channelNames=agent,customer"), STEREO_WAV);
+
+        ProsaSttException e = assertInstanceOf(ProsaSttConnectionException.class, out.getException());
+        assertTrue(e.getMessage().matches("(?s)In channel [01] \\((agent|customer)\\) of 2: .*1011.*"), e.getMessage());
+    }
+
+    @Test
+    void eachChannelCountsAgainstMaxConcurrentStreams() {
+        Exchange tooFew = send(uri("general", "splitChannels=true&maxConcurrentStreams=1"), STEREO_WAV);
+        ProsaSttException e = assertInstanceOf(ProsaSttInvalidConfigurationException.class, tooFew.getException());
+        assertTrue(e.getMessage().contains("Raise maxConcurrentStreams to at least 2"), e.getMessage());
+
+        Exchange enough = send(uri("general", "splitChannels=true&maxConcurrentStreams=2&channelNames=agent,customer"),
+                STEREO_WAV);
+        assertEquals(DIALOGUE, enough.getMessage().getBody(String.class), () -> String.valueOf(enough.getException()));
+    }
+
+    @Test
+    void audioThatCannotBeSplitIsRefusedBeforeAnyConnection() {
+        int before = emulator.sessions().size();
+        byte[] mp3 = new byte[10 + 417 * 4];
+        for (int at = 10; at < mp3.length; at += 417) {
+            mp3[at] = (byte) 0xff;
+            mp3[at + 1] = (byte) 0xfb;
+            mp3[at + 2] = (byte) 0x90;
+        }
+        mp3[0] = 'I';
+        mp3[1] = 'D';
+        mp3[2] = '3';
+        mp3[3] = 4;
+
+        Exchange out = send(uri("general", "splitChannels=true"), mp3, Map.of(Exchange.FILE_NAME_ONLY, "call.mp3"));
+
+        ProsaSttException e = assertInstanceOf(ProsaSttInvalidInputException.class, out.getException());
+        assertTrue(e.getMessage().contains("splitChannels takes WAV"), e.getMessage());
+        assertEquals(before, emulator.sessions().size());
+    }
+}
