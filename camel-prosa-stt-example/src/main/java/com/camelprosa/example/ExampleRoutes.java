@@ -213,10 +213,16 @@ public class ExampleRoutes extends RouteBuilder {
                                                    + maxBytes + " (example.http.max-bytes).");
         }
         String label = e.getIn().getHeader("label", String.class);
+        String fileName = e.getIn().getHeader(Exchange.FILE_NAME, String.class); // a multipart upload's file name
         if (label == null) {
-            label = e.getIn().getHeader(Exchange.FILE_NAME, "upload", String.class);
+            label = fileName != null ? fileName : "upload";
         }
         e.getIn().setHeader(ProsaSttConstants.LABEL, label);
+        // prosa-stt reads the name's extension from CamelFileNameOnly (as the file: consumer sets it): without it an
+        // "x.mp3" of garbage went to Prosa and spent quota instead of being refused with 400
+        String name = fileName != null ? fileName : label;
+        e.getIn().setHeader(Exchange.FILE_NAME_ONLY,
+                name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1));
         e.getIn().setHeader(Exchange.FILE_LENGTH, size);
         // ?realtime=true sends the upload at its own pace, as if it were live (only true or false reach the URI)
         e.getIn().setHeader("exampleRealtime", Boolean.parseBoolean(e.getIn().getHeader("realtime", String.class)));
