@@ -1,0 +1,217 @@
+package com.camelprosa.example;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import com.camelprosa.prosastt.emulator.ProsaSttEmulator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Hostile uploads to POST /transcripts: files whose headers lie (a JUNK chunk declaring 0xFFFFFFF8 bytes once hung the
+ * exchange forever at 100% CPU). Each is answered 400 with a JSON reason within a second, no session is opened on the
+ * emulator, and the application still transcribes a good file afterwards.
+ * <p>
+ * Set up like {@link HttpRouteTest} (the http route only, real HTTP on a free port), but with the emulator started
+ * here, so that its sessions can be counted.
+ */
+class HostileUploadHttpTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String KEY = "hostile-upload-test-key";
+    /** The bound on each refusal's wall time, measured around the whole request. */
+    private static final long BOUND_NANOS = 1_000_000_000L;
+
+    private static ProsaSttEmulator emulator;
+    private static ExampleApp app;
+    private static byte[] sample;
+
+    @TempDir
+    static Path dir;
+
+    /**
+     * One hostile upload: its file name (given as {@code ?label=}, or as the part's file name of a multipart upload),
+     * its bytes, the words its refusal must contain.
+     */
+    record Hostile(String name, boolean multipart, byte[] bytes, String reason) {
+        Hostile(String name, byte[] bytes, String reason) {
+            this(name, false, bytes, reason);
+        }
+
+        @Override
+        public String toString() {
+            return name + (multipart ? " (multipart)" : "");
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        sample = HostileUploadHttpTest.class.getResourceAsStream("/sample/call-center.wav").readAllBytes();
+        emulator = ProsaSttEmulator.builder().apiKey(KEY).transcripts(ExampleApp.sampleScript()).build().start();
+        app = new ExampleApp(new Options(dir, KEY, emulator.url(), false, Set.of("http"), 0, null, 0, null,
+                "hostile-test"), Console.create())
+                .property("example.http.max-bytes", Integer.toString(sample.length + 1000))
+                .property("example.http.response-timeout", "1500")
+                .start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    static List<Hostile> hostileFiles() {
+        byte[] fmt = fmt(1, 1, 16000, 32000, 2, 16);
+        return List.of(
+                new Hostile("junk-size-wraps.wav", wav(chunk("JUNK", 0xFFFFFFF8L, new byte[8]), fmt, data(-1, 3200)),
+                        "no complete fmt chunk"),
+                new Hostile("zero-channels.wav", wav(fmt(1, 0, 16000, 0, 0, 16), data(-1, 3200)), "0 channels"),
+                new Hostile("data-longer-than-file.wav", wav(fmt, data(10_000_000, 3200)),
+                        "truncated or its header is wrong"),
+                new Hostile("truncated-header.wav", Arrays.copyOf(wav(fmt, data(-1, 0)), 30), "no complete fmt chunk"),
+                new Hostile("garbage.mp3", garbage(20_000, 1), "not MP3"),
+                new Hostile("garbage.mp3", true, garbage(20_000, 2), "not MP3"));
+    }
+
+    @Test
+    void hostileUploadsAreRefusedAtOnceWithoutASessionAndTheAppKeepsServing() throws Exception {
+        List<Executable> checks = new ArrayList<>();
+        for (Hostile h : hostileFiles()) {
+            int sessionsBefore = emulator.sessions().size();
+            long sent = System.nanoTime();
+            HttpResponse<String> r = h.multipart() ? postMultipart(h.name(), h.bytes())
+                    : post("/transcripts?label=" + h.name(), h.bytes());
+            long nanos = System.nanoTime() - sent;
+            int sessionsAfter = emulator.sessions().size();
+            System.out.printf("[test] %s, %d bytes: %d in %d ms, %s%n", h, h.bytes().length, r.statusCode(),
+                    nanos / 1_000_000, r.body());
+            checks.add(() -> {
+                assertEquals(400, r.statusCode(), h + ": " + r.body());
+                assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""), h.toString());
+                JsonNode body = JSON.readTree(r.body());
+                assertEquals("bad_audio", body.path("error").asText(), h + ": " + r.body());
+                assertEquals(400, body.path("status").asInt(), h + ": " + r.body());
+                assertTrue(body.path("message").asText().contains(h.reason()),
+                        h + ": the message names \"" + h.reason() + "\": " + r.body());
+            });
+            checks.add(() -> assertTrue(nanos < BOUND_NANOS,
+                    h + " answered after " + nanos / 1_000_000 + " ms, over the 1 s bound"));
+            checks.add(() -> assertEquals(sessionsBefore, sessionsAfter,
+                    h + " opened a session on the emulator: " + emulator.sessions()));
+        }
+        assertAll("hostile uploads", checks.stream());
+        assertEquals(0, emulator.peakConcurrentSessions(), "no hostile upload ever opened a session");
+
+        // The application keeps serving: a good WAV is transcribed, in the one session it opens.
+        HttpResponse<String> ok = post("/transcripts?label=call-center.wav", sample);
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertEquals(String.join(" ", FilesRouteTest.sampleSentences()), JSON.readTree(ok.body()).get("text").asText());
+        assertEquals(1, emulator.sessions().size(), "only the good upload opened a session: " + emulator.sessions());
+    }
+
+    private static HttpResponse<String> post(String path, byte[] body) throws Exception {
+        return post(path, path.contains(".mp3") ? "audio/mpeg" : "audio/wav", body);
+    }
+
+    /** The audio as the one file of a multipart/form-data upload, as {@code curl -F audio=@name} sends it. */
+    private static HttpResponse<String> postMultipart(String fileName, byte[] audio) throws Exception {
+        String boundary = "----prosa" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"audio\"; filename=\"" + fileName
+                         + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(audio);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return post("/transcripts", "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
+    private static HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    // Hostile files, made here: a RIFF/WAVE file of chunks, its RIFF size the streaming placeholder 0xFFFFFFFF.
+
+    private static byte[] wav(byte[]... chunks) {
+        return concat(ascii("RIFF"), le32(0xFFFFFFFFL), ascii("WAVE"), concat(chunks));
+    }
+
+    private static byte[] chunk(String id, long declaredSize, byte[] body) {
+        return concat(ascii(id), le32(declaredSize), body);
+    }
+
+    private static byte[] fmt(int tag, int channels, int rate, int byteRate, int blockAlign, int bits) {
+        return chunk("fmt ", 16, ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putShort((short) tag)
+                .putShort((short) channels).putInt(rate).putInt(byteRate).putShort((short) blockAlign)
+                .putShort((short) bits).array());
+    }
+
+    /** A data chunk declaring {@code declared} bytes (-1: its true size) holding {@code bytes} bytes of a tone. */
+    private static byte[] data(long declared, int bytes) {
+        byte[] samples = new byte[bytes];
+        for (int i = 0; i + 1 < bytes; i += 2) {
+            short s = (short) (8000 * Math.sin(i * 0.05));
+            samples[i] = (byte) s;
+            samples[i + 1] = (byte) (s >> 8);
+        }
+        return chunk("data", declared < 0 ? bytes : declared, samples);
+    }
+
+    /** Random bytes that are not text and hold no 0xFF, so no MPEG frame sync anywhere. */
+    private static byte[] garbage(int length, long seed) {
+        byte[] b = new byte[length];
+        new Random(seed).nextBytes(b);
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == (byte) 0xff) {
+                b[i] = 0x7f;
+            }
+        }
+        b[0] = 1;
+        return b;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] le32(long v) {
+        return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) v).array();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+}
