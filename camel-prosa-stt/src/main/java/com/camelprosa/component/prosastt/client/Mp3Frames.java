@@ -30,7 +30,7 @@ final class Mp3Frames {
 
     /** The frame whose header starts at {@code at}, or null when the four bytes there are not a valid header. */
     static Frame frameAt(byte[] data, int length, int at) {
-        if (at < 0 || at + 4 > length || (data[at] & 0xff) != 0xff || (data[at + 1] & 0xe0) != 0xe0) {
+        if (at < 0 || at > length - 4 || (data[at] & 0xff) != 0xff || (data[at + 1] & 0xe0) != 0xe0) {
             return null;
         }
         int version = (data[at + 1] >> 3) & 3;

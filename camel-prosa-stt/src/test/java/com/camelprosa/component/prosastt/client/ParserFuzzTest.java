@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -210,17 +209,15 @@ class ParserFuzzTest {
         assertNotNull(o.value(), "parse returned null");
     }
 
-    // ---- findings: each a plain test of the bytes that found it, @Disabled until main code is fixed -------------
+    // ---- findings: each a plain test of the bytes that found it (@Disabled until main code is fixed) -------------
 
     /**
-     * Found by {@link #mp3FrameAt} (input {@code ff ff ff ff 7f}: any-offset mode, offset 0x7fffffff, no bytes; kept in
-     * ParserFuzzTestFindings/mp3FrameAt/): the bound check {@code at + 4 > length} overflows for an offset within 3 of
-     * {@link Integer#MAX_VALUE}, so frameAt reads {@code data[at]} and throws ArrayIndexOutOfBoundsException instead of
-     * returning null. {@link Mp3Frames#check} never passes such an offset; a caller computing offsets (a cut-point search)
-     * could. Once fixed: remove @Disabled and move the crash file into ParserFuzzTestInputs/mp3FrameAt/.
+     * Found by {@link #mp3FrameAt} (input {@code ff ff ff ff 7f}: any-offset mode, offset 0x7fffffff, no bytes; now a
+     * regression input in ParserFuzzTestInputs/mp3FrameAt/): the bound check {@code at + 4 > length} overflowed for an
+     * offset within 3 of {@link Integer#MAX_VALUE}, so frameAt read {@code data[at]} and threw
+     * ArrayIndexOutOfBoundsException instead of returning null. Fixed by comparing {@code at > length - 4}.
      */
     @Test
-    @Disabled("BUG in Mp3Frames.frameAt: at + 4 overflows for an offset near Integer.MAX_VALUE (AIOOBE, not null)")
     void frameAtAnOffsetNearIntMaxIsNoFrame() {
         assertNull(Mp3Frames.frameAt(new byte[0], 0, Integer.MAX_VALUE));
         assertNull(Mp3Frames.frameAt(new byte[] {(byte) 0xff, (byte) 0xfb, (byte) 0x90, 0}, 4, Integer.MAX_VALUE - 2));
