@@ -3,7 +3,9 @@
 # recordings, GC logs and the child JVMs' logs go to camel-prosa-stt-benchmark/target/bench/).
 #
 # Usage: camel-prosa-stt-benchmark/run-benchmark.sh [--quick] [--profile] [ROW...]
-#   ROW       throughput heap concurrency memory completion partials (default: all, about 8 minutes)
+#   ROW       throughput heap concurrency memory completion partials rollover channels (default: all, about
+#             10 minutes; rollover is row 7, a 2 h WAV rolled over into 58 min parts at -Xmx64m, channels row 8,
+#             splitChannels on a 10 min stereo WAV)
 #   --quick   small sizes, one run a row, for development (about 50 s once built); not the table's figures
 #   --profile JFR with the 'profile' settings in every JVM (default: 'default' settings in the benchmark and
 #             emulator JVMs only, so the child JVMs' thread counts are the application's)

@@ -15,8 +15,12 @@ import java.util.concurrent.TimeUnit;
 /** Talks to an {@link EmulatorHost}: starts it (from the benchmark JVM) or connects to it (from a child JVM). */
 final class EmulatorControl implements AutoCloseable {
 
-    /** What the emulator recorded of one session, in its {@link System#nanoTime()}. */
-    record Session(String jobId, long finalMessageNanos, long[] partialNanos, long[] frameNanos, long[] frameSizes) {
+    /**
+     * What the emulator recorded of one session: times in its {@link System#nanoTime()}, and every byte of audio that
+     * arrived (WAV header included).
+     */
+    record Session(String jobId, long finalMessageNanos, long[] partialNanos, long[] frameNanos, long[] frameSizes,
+                   long receivedBytes) {
     }
 
     private final Process process;
@@ -87,6 +91,11 @@ final class EmulatorControl implements AutoCloseable {
         return Integer.parseInt(ask("open"));
     }
 
+    /** The emulator JVM's process CPU time so far, in ns. */
+    synchronized long cpuNanos() throws IOException {
+        return Long.parseLong(ask("cpu"));
+    }
+
     synchronized void gc() throws IOException {
         ask("gc");
     }
@@ -115,7 +124,7 @@ final class EmulatorControl implements AutoCloseable {
             }
             String[] f = line.split(" ");
             sessions.add(new Session("-".equals(f[0]) ? null : f[0], Long.parseLong(f[1]), longs(f[2]), longs(f[3]),
-                    longs(f[4])));
+                    longs(f[4]), Long.parseLong(f[5])));
         }
         return sessions;
     }

@@ -17,7 +17,8 @@ import com.camelprosa.prosastt.emulator.SessionRecord;
  * out of the measured JVM; it still shares the machine's cores. Prints {@code EMULATOR <url> <controlPort>} on stdout,
  * then answers one-line commands on a loopback control port (see {@link EmulatorControl}): {@code now} (its
  * {@link System#nanoTime()}, to check clocks agree across processes), {@code count}, {@code open}, {@code gc},
- * {@code dump FROM} (the timestamps of every session from that index on), {@code quit}.
+ * {@code cpu} (its process CPU time, ns), {@code dump FROM} (the timestamps and audio bytes received of every session
+ * from that index on), {@code quit}.
  */
 public final class EmulatorHost {
 
@@ -79,6 +80,8 @@ public final class EmulatorHost {
                         out.println("ok");
                     }
                     case "threads" -> out.println(Thread.activeCount());
+                    case "cpu" -> out.println(((com.sun.management.OperatingSystemMXBean) java.lang.management
+                            .ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime());
                     case "dump" -> {
                         List<SessionRecord> all = emulator.sessions();
                         for (SessionRecord s : all.subList(Math.min(all.size(), Integer.parseInt(cmd[1])), all.size())) {
@@ -90,7 +93,9 @@ public final class EmulatorHost {
                             out.print(' ');
                             out.print(longs(s.binaryFrameNanos()));
                             out.print(' ');
-                            out.println(longs(s.binaryFrameSizes()));
+                            out.print(longs(s.binaryFrameSizes()));
+                            out.print(' ');
+                            out.println(s.audioBytesReceived());
                         }
                         out.println("end");
                     }

@@ -41,15 +41,16 @@ import org.apache.camel.impl.DefaultCamelContext;
  * the spread (min–max) over those runs; every ratio is against a baseline measured in the same run. The emulator
  * runs in a JVM of its own ({@link EmulatorHost}) on the same machine; rows 2, 3 and 6 run the component in child
  * JVMs of their own. Run it with {@code camel-prosa-stt-benchmark/run-benchmark.sh [--quick] [--profile] [rows]};
- * rows: throughput, heap, concurrency, memory, completion, partials (all by default). Every size is a system
+ * rows: throughput, heap, concurrency, memory, completion, partials, rollover, channels (all by default; the last two
+ * are rows 7 and 8, in {@link LongRecordingRows}). Every size is a system
  * property {@code -Dbench.NAME}, listed in {@link Settings}.
  */
 public final class ProsaSttBenchmark {
 
     static final String KEY = "bench-key";
     private static final List<String> ROWS = List.of("throughput", "heap", "concurrency", "memory", "completion",
-            "partials");
-    private static final Path OUT = Path.of("target", "bench");
+            "partials", "rollover", "channels");
+    static final Path OUT = Path.of("target", "bench");
     /** For the bare client's "+ one hand-off" reference: an elastic pool, as the component's callback pool is. */
     private static final ExecutorService HOP = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "bench-hop");
@@ -85,16 +86,16 @@ public final class ProsaSttBenchmark {
     private record Row(String what, String measured, String ratio, String goal, String verdict, List<Double> ratios) {
     }
 
-    private final Settings settings;
+    final Settings settings;
     private final boolean profile;
     private final List<Row> table = new ArrayList<>();
-    private final List<String> notes = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
     private final Map<String, Long> doneAt = new ConcurrentHashMap<>();
     private final Map<String, List<long[]>> windows = new LinkedHashMap<>();
     private final Map<String, List<Long>> partialsAt = new ConcurrentHashMap<>();
-    private EmulatorControl emulator;
+    EmulatorControl emulator;
     private CamelContext camel;
-    private ProducerTemplate template;
+    ProducerTemplate template;
 
     private ProsaSttBenchmark(Settings settings, boolean profile) {
         this.settings = settings;
@@ -221,6 +222,8 @@ public final class ProsaSttBenchmark {
                     case "memory" -> memory();
                     case "completion" -> completion();
                     case "partials" -> partials();
+                    case "rollover" -> new LongRecordingRows(this).rollover();
+                    case "channels" -> new LongRecordingRows(this).channels();
                     case "overhead" -> overhead();
                     default -> throw new IllegalArgumentException(row);
                 }
@@ -873,7 +876,7 @@ public final class ProsaSttBenchmark {
     }
 
     /** Runs a child JVM and returns its RESULT (and HISTO) lines as key=value maps. */
-    private List<Map<String, String>> child(String name, Class<?> main, List<String> options, List<String> args)
+    List<Map<String, String>> child(String name, Class<?> main, List<String> options, List<String> args)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -906,13 +909,13 @@ public final class ProsaSttBenchmark {
         return results;
     }
 
-    private static List<Double> col(List<Map<String, String>> results, String key) {
+    static List<Double> col(List<Map<String, String>> results, String key) {
         return results.stream().filter(r -> r.containsKey(key)).map(r -> Double.parseDouble(r.get(key))).toList();
     }
 
     // ---- the table
 
-    private void row(String what, String measured, List<Double> ratios, String goal, boolean met, String direction,
+    void row(String what, String measured, List<Double> ratios, String goal, boolean met, String direction,
                      double bound) {
         double median = Stats.median(ratios);
         String verdict;
@@ -945,8 +948,8 @@ public final class ProsaSttBenchmark {
         md.append("- Machine: ").append(machine).append(". Load average (1/5/15 min) at the start ").append(loadBefore)
                 .append(", at the end ").append(loadAfter).append(".\n");
         md.append("- The emulator runs in its own JVM (-Xms1g -Xmx2g) for every row and shares the 2 cores with the"
-                  + " client side. Benchmark JVM: rows 1, 4 and 5 (component and bare client side by side, -Xmx2g);"
-                  + " child JVMs: row 2 (-Xmx64m, one per body), rows 3 and 6 (-Xmx1g). ").append(clock).append(".\n");
+                  + " client side. Benchmark JVM: rows 1, 4 and 5 (component and bare client side by side, -Xmx2g) and 8;"
+                  + " child JVMs: row 2 (-Xmx64m, one per body), rows 3 and 6 (-Xmx1g), row 7 (-Xmx64m, both ways). ").append(clock).append(".\n");
         md.append("- Sizes: ").append(settings.used).append(".\n");
         for (String n : notes) {
             md.append("- ").append(n).append('\n');
