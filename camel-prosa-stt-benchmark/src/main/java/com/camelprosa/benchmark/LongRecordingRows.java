@@ -32,7 +32,7 @@ final class LongRecordingRows {
     void rollover() throws Exception {
         double seconds = settings.num("rolloverSeconds", 7200, 1500);
         double maxSeconds = settings.num("rolloverMaxSeconds", 3480, 600);
-        int runs = settings.integer("rolloverRuns", 7, 2);
+        int runs = settings.integer("rolloverRuns", 9, 3);
         Path wav = RecordingFiles.mono(ProsaSttBenchmark.OUT.resolve("bench-rollover.wav"), seconds);
         Path partsDir = ProsaSttBenchmark.OUT.resolve("rollover-parts");
         long bytes = Files.size(wav);
