@@ -29,6 +29,8 @@ import org.apache.camel.main.Main;
 public final class ExampleApp implements AutoCloseable {
 
     static final String SAMPLE = "call-center.wav";
+    /** The stereo call (agent left, customer right) for the calls-stereo inbox ({@link StereoCallRoutes}). */
+    static final String STEREO_SAMPLE = "call-stereo.wav";
     static final String OFFLINE_KEY = "offline-emulator-key";
     /** Held so the level sticks: Tyrus and Grizzly log to java.util.logging, chattily at INFO. */
     private static final java.util.logging.Logger GLASSFISH = java.util.logging.Logger.getLogger("org.glassfish");
@@ -44,6 +46,8 @@ public final class ExampleApp implements AutoCloseable {
     private String brokerUrl;
     private Path in;
     private Path out;
+    private Path stereoIn;
+    private Path stereoOut;
 
     public ExampleApp(Options options, PrintStream console) {
         this.options = options;
@@ -92,6 +96,8 @@ public final class ExampleApp implements AutoCloseable {
         GLASSFISH.setLevel(java.util.logging.Level.WARNING);
         in = Files.createDirectories(options.dir().resolve("in"));
         out = Files.createDirectories(options.dir().resolve("out"));
+        stereoIn = options.dir().resolve("calls-stereo/in");
+        stereoOut = options.dir().resolve("calls-stereo/out");
         String url = options.url();
         if (options.offline()) {
             emulator = ProsaSttEmulator.builder().apiKey(OFFLINE_KEY).transcripts(sampleScript()).build().start();
@@ -104,9 +110,15 @@ public final class ExampleApp implements AutoCloseable {
         if (options.has("files") && audioFiles(in) == 0) {
             copySample(in);
         }
+        boolean stereo = options.has("files") && !options.once();
+        if (stereo && audioFiles(Files.createDirectories(stereoIn)) == 0) {
+            copy(STEREO_SAMPLE, stereoIn);
+        }
         main = new Main();
         main.addOverrideProperty("example.in", in.toString());
         main.addOverrideProperty("example.out", out.toString());
+        main.addOverrideProperty("example.stereo.in", stereoIn.toString());
+        main.addOverrideProperty("example.stereo.out", stereoOut.toString());
         main.addOverrideProperty("example.instance", options.instance());
         main.addOverrideProperty("camel.component.prosa-stt.api-key", options.offline() ? OFFLINE_KEY : options.apiKey());
         if (url != null) {
@@ -139,6 +151,9 @@ public final class ExampleApp implements AutoCloseable {
         properties.forEach(main::addOverrideProperty);
         main.bind("runReport", report);
         main.configure().addRoutesBuilder(new ExampleRoutes(options));
+        if (stereo) {
+            main.configure().addRoutesBuilder(new StereoCallRoutes());
+        }
         if (options.has("captions")) {
             main.configure().addRoutesBuilder(new CaptionsSocket());
         }
@@ -180,6 +195,12 @@ public final class ExampleApp implements AutoCloseable {
         console.println("Ready (instance " + options.instance() + "). Try:");
         if (options.has("files")) {
             console.println("  files:    cp " + sample + " " + in + "/   -> " + out + "/call-center.txt and .json");
+            Path stereo = options.dir().resolve(STEREO_SAMPLE);
+            try (InputStream in = ExampleApp.class.getResourceAsStream("/sample/" + STEREO_SAMPLE)) {
+                Files.copy(in, stereo, StandardCopyOption.REPLACE_EXISTING);
+            }
+            console.println("  stereo:   cp " + stereo + " " + stereoIn + "/   -> " + stereoOut
+                            + "/call-stereo.txt (agent: / customer: lines) and .json");
         }
         if (options.has("http")) {
             console.println("  http:     " + upload + "'" + base + "/transcripts?label=" + SAMPLE + "'");
@@ -272,15 +293,20 @@ public final class ExampleApp implements AutoCloseable {
     }
 
     private void copySample(Path in) throws IOException {
-        try (InputStream sample = ExampleApp.class.getResourceAsStream("/sample/" + SAMPLE)) {
-            Files.copy(sample, in.resolve(SAMPLE), StandardCopyOption.REPLACE_EXISTING);
+        copy(SAMPLE, in);
+    }
+
+    private void copy(String sampleName, Path in) throws IOException {
+        try (InputStream sample = ExampleApp.class.getResourceAsStream("/sample/" + sampleName)) {
+            Files.copy(sample, in.resolve(sampleName), StandardCopyOption.REPLACE_EXISTING);
         }
-        console.println("Copied the sample " + SAMPLE + " into " + in);
+        console.println("Copied the sample " + sampleName + " into " + in);
     }
 
     static TranscriptScript sampleScript() throws IOException {
-        try (InputStream json = ExampleApp.class.getResourceAsStream("/sample/call-center.transcript.json")) {
-            return TranscriptScript.load(json);
+        try (InputStream mono = ExampleApp.class.getResourceAsStream("/sample/call-center.transcript.json");
+             InputStream stereo = ExampleApp.class.getResourceAsStream("/sample/call-stereo.transcript.json")) {
+            return TranscriptScript.load(mono).with(TranscriptScript.load(stereo));
         }
     }
 }
