@@ -24,6 +24,18 @@ public final class SessionRecord {
     private volatile boolean endOfAudio;
     private volatile int closeCode = -1;
     private volatile String protocolViolation;
+    private final long openedNanos = System.nanoTime();
+    private volatile long endOfAudioNanos;
+
+    /** When the websocket opened ({@link System#nanoTime()}). */
+    public long openedNanos() {
+        return openedNanos;
+    }
+
+    /** When the empty frame that ends the audio arrived ({@link System#nanoTime()}); 0 if it did not. */
+    public long endOfAudioNanos() {
+        return endOfAudioNanos;
+    }
 
     /** {@code header} or {@code message}, once the client authenticated; null before. */
     public String authMode() {
@@ -168,6 +180,7 @@ public final class SessionRecord {
     }
 
     void endOfAudio(boolean end) {
+        this.endOfAudioNanos = end ? System.nanoTime() : 0;
         this.endOfAudio = end;
     }
 

@@ -72,19 +72,22 @@ record AudioLayout(AudioFormat format, AudioFormat samples, WavHeader wav, int c
         if (bytesPerSample == 2) {
             return (short) ((data[i] & 0xff) | (data[i + 1] << 8));
         }
-        return samples() == AudioFormat.PCM_MULAW ? ulaw(data[i]) : alaw(data[i]);
+        return samples == AudioFormat.PCM_MULAW ? ulaw(data[i]) : alaw(data[i]);
     }
 
-    /** A canonical 44-byte WAV header for {@code dataBytes} bytes of these samples, with {@code channels} channels. */
+    /**
+     * A canonical 44-byte WAV header for {@code dataBytes} bytes of these samples, with {@code channels} channels;
+     * a negative {@code dataBytes} writes the sizes of a stream still being recorded (0xFFFFFFFF).
+     */
     byte[] wavHeader(long dataBytes, int channels) {
-        int tag = bytesPerSample == 2 ? 1 : samples() == AudioFormat.PCM_MULAW ? WAVE_MULAW : WAVE_ALAW;
+        int tag = bytesPerSample == 2 ? 1 : samples == AudioFormat.PCM_MULAW ? WAVE_MULAW : WAVE_ALAW;
         int block = channels * bytesPerSample;
-        long size = Math.min(dataBytes, 0xFFFFFFFFL - 36);
+        long size = dataBytes < 0 ? 0xFFFFFFFFL - 36 : Math.min(dataBytes, 0xFFFFFFFFL - 36);
         return ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN).put(new byte[] {'R', 'I', 'F', 'F'})
                 .putInt((int) (36 + size)).put(new byte[] {'W', 'A', 'V', 'E', 'f', 'm', 't', ' '}).putInt(16)
                 .putShort((short) tag).putShort((short) channels).putInt(sampleRate).putInt(sampleRate * block)
                 .putShort((short) block).putShort((short) (bytesPerSample * 8)).put(new byte[] {'d', 'a', 't', 'a'})
-                .putInt((int) size).array();
+                .putInt(dataBytes < 0 ? -1 : (int) size).array();
     }
 
     private static int ulaw(byte b) {

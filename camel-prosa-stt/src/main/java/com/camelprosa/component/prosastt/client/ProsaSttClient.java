@@ -93,17 +93,36 @@ public final class ProsaSttClient implements AutoCloseable {
             }
             return ChannelSplit.run(request, audio, layout, events, (r, a, e) -> transcribe(r, a, e, null));
         }
-        Rollover rollover;
         try {
-            rollover = rollover(request, audio, events, parts);
+            return job(request, audio, events, parts).result();
         } catch (ProsaSttException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * One session, or consecutive sessions for audio longer than {@code maxSessionDuration}: planned ahead for audio
+     * of known length, cut as it comes for a live stream.
+     */
+    private Job job(StreamRequest request, AudioSource audio, Consumer<TranscriptEvent> events, TranscriptParts parts) {
+        double limit = limits.sessionSeconds(request);
+        if (limit > 0 && audio.mayBlock() && audio.length() < 0 && !closed) {
+            LiveRollover live = new LiveRollover(request, audio, limit, events, (part, l) -> start(request, part, l),
+                    senders);
+            try {
+                live.start();
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                live.abort(new ProsaSttConnectionException("The Prosa STT client is shut down: no session can start.",
+                        ProsaSttException.NO_CLOSE_CODE, null, e));
+            }
+            return live;
+        }
+        Rollover rollover = rollover(request, audio, events, parts);
         if (rollover == null) {
-            return start(request, audio, events).result();
+            return start(request, audio, events);
         }
         rollover.start();
-        return rollover.result();
+        return rollover;
     }
 
     /**
@@ -166,10 +185,20 @@ public final class ProsaSttClient implements AutoCloseable {
      * partials (when {@code includePartial}), results, then the end. The upload goes on in the background.
      */
     public CompletableFuture<TranscriptStream> stream(StreamRequest request, AudioSource audio) {
+        if (request.splitChannels()) {
+            return CompletableFuture.failedFuture(new ProsaSttInvalidConfigurationException("splitChannels does not"
+                                                                                          + " work with a transcript stream (outputType=stream): use the eventUri option for live events of"
+                                                                                          + " every channel.", null));
+        }
         TranscriptStream events = new TranscriptStream(request.responseTimeout());
-        StreamingSession session = start(request, audio, events::offer);
-        events.attach(session);
-        return session.created().thenApply(jobId -> events);
+        Job job;
+        try {
+            job = job(request, audio, events::offer, null);
+        } catch (ProsaSttException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        events.attach(job);
+        return job.created().thenApply(jobId -> events);
     }
 
     private StreamingSession start(StreamRequest request, AudioSource audio, Consumer<TranscriptEvent> listener) {

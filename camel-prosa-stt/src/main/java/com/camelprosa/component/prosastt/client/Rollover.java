@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Audio longer than one session may be, sent as consecutive sessions (parts) cut at quiet points, whose results make
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
  * fails the whole, naming the part; the parts confirmed before it stay in {@link TranscriptParts} for a resumed
  * attempt.
  */
-final class Rollover {
+final class Rollover implements Job {
 
     /** Starts one session: (its audio, its event listener) to the session. */
     interface Sessions extends BiFunction<AudioSource, Consumer<TranscriptEvent>, StreamingSession> {
@@ -32,6 +33,8 @@ final class Rollover {
     private final Sessions sessions;
     private final Executor senders;
     private final CompletableFuture<Transcript> result = new CompletableFuture<>();
+    private final CompletableFuture<String> created = new CompletableFuture<>();
+    private volatile Supplier<ProsaSttException> check;
     private final String identity;
     private final List<TranscriptParts.Part> done = new ArrayList<>();
     private long[] cuts;
@@ -49,6 +52,9 @@ final class Rollover {
         this.senders = senders;
         this.identity = audio.length() + "/" + layout;
         result.whenComplete((t, e) -> {
+            if (e != null) {
+                created.completeExceptionally(e);
+            }
             StreamingSession s = current;
             if (e instanceof java.util.concurrent.CancellationException && s != null) {
                 s.result().cancel(false); // the caller gave up: end the part being sent
@@ -56,8 +62,29 @@ final class Rollover {
         });
     }
 
-    CompletableFuture<Transcript> result() {
+    @Override
+    public CompletableFuture<Transcript> result() {
         return result;
+    }
+
+    @Override
+    public CompletableFuture<String> created() {
+        return created;
+    }
+
+    @Override
+    public void alsoCheck(Supplier<ProsaSttException> check) {
+        this.check = check;
+        StreamingSession s = current;
+        if (s != null) {
+            s.alsoCheck(check);
+        }
+    }
+
+    @Override
+    public String state() {
+        StreamingSession s = current;
+        return "part " + (done.size() + 1) + (s == null ? "" : ", " + s.state());
     }
 
 
@@ -80,7 +107,8 @@ final class Rollover {
         next(0);
     }
 
-    void abort(ProsaSttException why) {
+    @Override
+    public void abort(ProsaSttException why) {
         StreamingSession s = current;
         if (s != null) {
             s.abort(why);
@@ -89,7 +117,8 @@ final class Rollover {
     }
 
     /** The job id of the part being sent. */
-    String jobId() {
+    @Override
+    public String jobId() {
         StreamingSession s = current;
         return s == null ? null : s.jobId();
     }
@@ -109,6 +138,11 @@ final class Rollover {
         StreamingSession session = sessions.apply(new PartSource(audio, layout, start, end),
                 listener == null ? null : e -> forward(e, offset));
         current = session;
+        Supplier<ProsaSttException> c = check;
+        if (c != null) {
+            session.alsoCheck(c);
+        }
+        session.created().thenAccept(created::complete);
         session.result().whenCompleteAsync((transcript, error) -> {
             if (error != null) {
                 Throwable cause = error.getCause() != null && !(error instanceof ProsaSttException) ? error.getCause() : error;

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * after all the audio and the end frame were sent; every other end is a typed failure. The bounds are kept by
  * {@link SessionClock}.
  */
-final class StreamingSession implements UploadPump.Owner, SessionConnection.Events {
+final class StreamingSession implements Job, UploadPump.Owner, SessionConnection.Events {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamingSession.class);
     /** Tyrus closes with 1011 and this reason when a frame overflows its incoming buffer (sized to maxMessageSize). */
@@ -71,17 +71,25 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
         });
     }
 
-    CompletableFuture<Transcript> result() {
+    @Override
+    public CompletableFuture<Transcript> result() {
         return result;
     }
 
     /** Completes with the job id when the server has created the job (or fails with the session). */
-    CompletableFuture<String> created() {
+    @Override
+    public CompletableFuture<String> created() {
         return created;
     }
 
-    String jobId() {
+    @Override
+    public String jobId() {
         return job.jobId();
+    }
+
+    @Override
+    public String state() {
+        return clock.phase().toString();
     }
 
     SessionPhase phase() {
@@ -108,12 +116,14 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
     }
 
     /** Adds a bound to the session's watchdog: a non-null answer fails the session. */
-    void alsoCheck(Supplier<ProsaSttException> check) {
+    @Override
+    public void alsoCheck(Supplier<ProsaSttException> check) {
         alsoCheck = check;
     }
 
     /** Ends the session from outside (client shutdown, stream closed by its reader). */
-    void abort(ProsaSttException why) {
+    @Override
+    public void abort(ProsaSttException why) {
         fail(why);
     }
 
@@ -130,13 +140,22 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
                 closeAudio();
                 return;
             }
-            byte[] head = in.readNBytes(request.chunkSize());
-            AudioInspector.Inspection inspected = AudioInspector.inspect(head, source.fileName(), source.length(), request);
-            AudioFormat format = inspected.format();
-            firstChunk = head;
-            double bytesPerSecond = request.realtime()
-                    ? AudioPacing.bytesPerSecond(inspected, request.sampleRate(), request.channels()) : 0;
-            audioBytesPerSecond = AudioPacing.knownBytesPerSecond(inspected, request.sampleRate(), request.channels());
+            AudioFormat format;
+            double bytesPerSecond;
+            if (source instanceof KnownAudio known) { // a part of a live stream: connect before its audio comes
+                format = known.format();
+                audioBytesPerSecond = known.bytesPerSecond();
+                bytesPerSecond = request.realtime() ? audioBytesPerSecond : 0;
+            } else {
+                byte[] head = in.readNBytes(request.chunkSize());
+                AudioInspector.Inspection inspected = AudioInspector.inspect(head, source.fileName(), source.length(),
+                        request);
+                format = inspected.format();
+                firstChunk = head;
+                bytesPerSecond = request.realtime()
+                        ? AudioPacing.bytesPerSecond(inspected, request.sampleRate(), request.channels()) : 0;
+                audioBytesPerSecond = AudioPacing.knownBytesPerSecond(inspected, request.sampleRate(), request.channels());
+            }
             pump = new UploadPump(in, source.mayBlock(), request.chunkSize(), bytesPerSecond, connection::sendBinary,
                     this, senders, timers);
             String configuration = Handshake.configuration(request, format);
@@ -152,6 +171,19 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
         } catch (RuntimeException | Error e) {
             fail(new ProsaSttInvalidInputException("Cannot read the audio" + named() + " ("
                                                    + e.getClass().getSimpleName() + ": " + Failures.sentence(e.getMessage()) + ").", e));
+        }
+    }
+
+    /** The first bytes a live part has (it was connected before its audio came): what one read gives, not a chunk. */
+    private byte[] firstAvailable() {
+        try {
+            byte[] b = new byte[request.chunkSize()];
+            int n = audio.read(b);
+            return n <= 0 ? new byte[0] : java.util.Arrays.copyOf(b, n);
+        } catch (IOException e) {
+            fail(new ProsaSttInvalidInputException("Cannot read the audio" + named() + ": "
+                                                   + Failures.sentence(e.getMessage()) + ".", e));
+            return new byte[0];
         }
     }
 
@@ -235,7 +267,7 @@ final class StreamingSession implements UploadPump.Owner, SessionConnection.Even
                 byte[] first = firstChunk;
                 firstChunk = null;
                 if (source.mayBlock()) {
-                    execute(() -> pump.start(first));
+                    execute(() -> pump.start(first != null ? first : firstAvailable()));
                 } else {
                     pump.start(first); // an async send and a quick local read: no hand-off needed
                 }

@@ -27,7 +27,7 @@ public final class TranscriptStream implements Iterator<TranscriptEvent>, Closea
 
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private final long responseTimeoutMillis;
-    private volatile StreamingSession session;
+    private volatile Job session;
     private volatile long lastRead = System.nanoTime();
     private volatile boolean touched;
     private Object next;
@@ -38,7 +38,7 @@ public final class TranscriptStream implements Iterator<TranscriptEvent>, Closea
         this.responseTimeoutMillis = responseTimeoutMillis;
     }
 
-    void attach(StreamingSession session) {
+    void attach(Job session) {
         this.session = session;
         session.result().whenComplete((transcript, error) -> {
             if (error != null) {
@@ -50,7 +50,7 @@ public final class TranscriptStream implements Iterator<TranscriptEvent>, Closea
 
     /** The job id the server gave when it created the job. */
     public String jobId() {
-        StreamingSession s = session;
+        Job s = session;
         return s == null ? null : s.jobId();
     }
 
@@ -144,7 +144,7 @@ public final class TranscriptStream implements Iterator<TranscriptEvent>, Closea
     @Override
     public void close() {
         closed = true;
-        StreamingSession s = session;
+        Job s = session;
         if (s != null && !s.result().isDone()) {
             s.abort(new ProsaSttConnectionException("The transcript stream was closed before the session ended.",
                     ProsaSttException.NO_CLOSE_CODE, null, null));
@@ -154,8 +154,8 @@ public final class TranscriptStream implements Iterator<TranscriptEvent>, Closea
 
     @Override
     public String toString() {
-        StreamingSession s = session;
-        String state = ended ? "ended" : closed ? "closed" : s == null ? "new" : s.phase().toString();
+        Job s = session;
+        String state = ended ? "ended" : closed ? "closed" : s == null ? "new" : s.state();
         return "TranscriptStream[job=" + jobId() + ", state=" + state + ", unread=" + events.size() + "]";
     }
 }
