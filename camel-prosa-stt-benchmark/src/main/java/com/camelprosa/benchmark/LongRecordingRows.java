@@ -73,7 +73,9 @@ final class LongRecordingRows {
                   + " other, child JVM -Xmx64m, " + runs + " runs",
                 "one exchange " + Stats.spread(secs(whole)) + " s; " + n + " exchanges " + Stats.spread(secs(parts))
                 + " s; peak heap " + Stats.spread(mib(wholePeak)) + " MiB vs " + Stats.spread(mib(partsPeak))
-                + " MiB, ratio " + Stats.ratioSpread(heapRatios) + "; CPU of the probe JVM " + cpu(results, "whole")
+                + " MiB, ratio " + Stats.ratioSpread(heapRatios) + "; heap after a full GC once done, less before: "
+                + Stats.spread(mib(ProsaSttBenchmark.col(results, "wholeRetained"))) + " MiB vs "
+                + Stats.spread(mib(ProsaSttBenchmark.col(results, "partsRetained"))) + " MiB; CPU of the probe JVM " + cpu(results, "whole")
                 + " s vs " + cpu(results, "parts") + " s, of the emulator JVM " + cpu(results, "wholeEmulator") + " s vs "
                 + cpu(results, "partsEmulator") + " s; bytes the emulator received per session = the"
                 + " part's audio + 44 in every run, both ways: " + plan.get("expectedBytes").replace(",", ", ")

@@ -37,8 +37,11 @@ public final class RolloverProbe {
         this.endpoint = endpoint;
     }
 
-    /** One way of sending, timed: wall time, peak heap, CPU of both JVMs (ms), per session what the emulator saw. */
-    private record Timed(double millis, long peakBytes, double cpuMs, double emulatorCpuMs,
+    /**
+     * One way of sending, timed: wall time, peak heap, the heap after a full GC once done less the heap after the full
+     * GC before, CPU of both JVMs (ms), per session what the emulator saw.
+     */
+    private record Timed(double millis, long peakBytes, long retainedBytes, double cpuMs, double emulatorCpuMs,
                          List<EmulatorControl.Session> sessions) {
     }
 
@@ -101,6 +104,7 @@ public final class RolloverProbe {
             check("separate exchanges", separate, expected);
             System.out.println("RESULT run=" + r + " status=ok wholeMs=" + whole.millis() + " partsMs=" + separate.millis()
                                + " wholePeak=" + whole.peakBytes() + " partsPeak=" + separate.peakBytes()
+                               + " wholeRetained=" + whole.retainedBytes() + " partsRetained=" + separate.retainedBytes()
                                + " wholeCpuMs=" + whole.cpuMs() + " partsCpuMs=" + separate.cpuMs()
                                + " wholeEmulatorCpuMs=" + whole.emulatorCpuMs() + " partsEmulatorCpuMs="
                                + separate.emulatorCpuMs()
@@ -115,7 +119,8 @@ public final class RolloverProbe {
         System.gc();
         Thread.sleep(100);
         int before = emulator.count();
-        peak.set(used());
+        long base = used();
+        peak.set(base);
         long cpu = CPU.getProcessCpuTime();
         long emulatorCpu = emulator.cpuNanos();
         long t = System.nanoTime();
@@ -131,8 +136,11 @@ public final class RolloverProbe {
             }
         }
         double millis = (System.nanoTime() - t) / 1e6;
-        return new Timed(millis, peak.get(), (CPU.getProcessCpuTime() - cpu) / 1e6,
-                (emulator.cpuNanos() - emulatorCpu) / 1e6, emulator.dump(before));
+        long peakBytes = peak.get();
+        double cpuMs = (CPU.getProcessCpuTime() - cpu) / 1e6;
+        double emulatorCpuMs = (emulator.cpuNanos() - emulatorCpu) / 1e6;
+        System.gc();
+        return new Timed(millis, peakBytes, used() - base, cpuMs, emulatorCpuMs, emulator.dump(before));
     }
 
     /** Asserts that each session received its part's bytes: audio + 44 (the part's own WAV header). */
