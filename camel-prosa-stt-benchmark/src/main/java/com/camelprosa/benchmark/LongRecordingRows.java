@@ -89,7 +89,11 @@ final class LongRecordingRows {
                         + perPart(results, "wholePartMs") + " ms, separate exchanges " + perPart(results, "partsPartMs")
                         + " ms; between one part's metadata and the next part's first frame: rollover "
                         + perPart(results, "wholeGapMs") + " ms, separate exchanges " + perPart(results, "partsGapMs")
-                        + " ms.");
+                        + " ms; from the start to the first audio frame at the emulator: rollover "
+                        + perPart(results, "wholeLeadMs") + " ms (the cuts planned first), separate exchanges "
+                        + perPart(results, "partsLeadMs") + " ms; from the last metadata to the exchange done: rollover "
+                        + perPart(results, "wholeTailMs") + " ms (the parts merged), separate exchanges "
+                        + perPart(results, "partsTailMs") + " ms.");
     }
 
     /** Row 8: a stereo WAV as two mono sessions at once (splitChannels) vs one mono session of one channel. */

@@ -41,8 +41,22 @@ public final class RolloverProbe {
      * One way of sending, timed: wall time, peak heap, the heap after a full GC once done less the heap after the full
      * GC before, CPU of both JVMs (ms), per session what the emulator saw.
      */
-    private record Timed(double millis, long peakBytes, long retainedBytes, double cpuMs, double emulatorCpuMs,
-                         List<EmulatorControl.Session> sessions) {
+    private record Timed(long startNanos, long endNanos, long peakBytes, long retainedBytes, double cpuMs,
+                         double emulatorCpuMs, List<EmulatorControl.Session> sessions) {
+
+        double millis() {
+            return (endNanos - startNanos) / 1e6;
+        }
+
+        /** From the start to the first session's first audio frame at the emulator (one clock: see clockCheck). */
+        double leadMillis() {
+            return (sessions.get(0).frameNanos()[0] - startNanos) / 1e6;
+        }
+
+        /** From the last session's metadata leaving the emulator to the last exchange done. */
+        double tailMillis() {
+            return (endNanos - sessions.get(sessions.size() - 1).finalMessageNanos()) / 1e6;
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -110,7 +124,9 @@ public final class RolloverProbe {
                                + separate.emulatorCpuMs()
                                + " received=" + join(received(whole)) + " expected=" + join(expected)
                                + " wholePartMs=" + join(partMillis(whole)) + " partsPartMs=" + join(partMillis(separate))
-                               + " wholeGapMs=" + join(gapMillis(whole)) + " partsGapMs=" + join(gapMillis(separate)));
+                               + " wholeGapMs=" + join(gapMillis(whole)) + " partsGapMs=" + join(gapMillis(separate))
+                               + " wholeLeadMs=" + whole.leadMillis() + " partsLeadMs=" + separate.leadMillis()
+                               + " wholeTailMs=" + whole.tailMillis() + " partsTailMs=" + separate.tailMillis());
         }
     }
 
@@ -135,12 +151,12 @@ public final class RolloverProbe {
                 throw new IllegalStateException(f.getFileName() + " was rolled over into " + parts + " sessions");
             }
         }
-        double millis = (System.nanoTime() - t) / 1e6;
+        long end = System.nanoTime();
         long peakBytes = peak.get();
         double cpuMs = (CPU.getProcessCpuTime() - cpu) / 1e6;
         double emulatorCpuMs = (emulator.cpuNanos() - emulatorCpu) / 1e6;
         System.gc();
-        return new Timed(millis, peakBytes, used() - base, cpuMs, emulatorCpuMs, emulator.dump(before));
+        return new Timed(t, end, peakBytes, used() - base, cpuMs, emulatorCpuMs, emulator.dump(before));
     }
 
     /** Asserts that each session received its part's bytes: audio + 44 (the part's own WAV header). */
