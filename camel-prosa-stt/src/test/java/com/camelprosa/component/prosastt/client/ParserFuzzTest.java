@@ -1,8 +1,15 @@
 package com.camelprosa.component.prosastt.client;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
@@ -10,6 +17,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -60,6 +68,12 @@ class ParserFuzzTest {
     /** Values of the audioFormat option the audio inspector target picks from (index 0: not set). */
     static final List<String> FORMATS = Arrays.asList(null, "auto", "wav", "mp3", "flac", "opus", "webm", "s16le",
             "pcm_mulaw", "pcm_alaw", " WAV ");
+
+    /** Values of the audioFormat option the layout targets pick from (index 0: not set): those that can be cut. */
+    static final List<String> LAYOUT_FORMATS = Arrays.asList(null, "wav", "s16le", "pcm_mulaw", "pcm_alaw", "mp3");
+
+    /** Sample rates the layout targets pick from, unless any int is asked for. */
+    static final int[] RATES = {8000, 16000, 1000, 44100, 48000, 11025, 22050, 1, 100};
 
     // ---- targets ----------------------------------------------------------------------------------------------
 
@@ -209,6 +223,189 @@ class ParserFuzzTest {
         assertNotNull(o.value(), "parse returned null");
     }
 
+    /**
+     * {@link CutPlanner#plan}, on a layout made as the client makes it ({@link #layout}): the part boundaries start at
+     * {@code from}, end at the layout's dataEnd, increase strictly, each part at most maxSeconds long and cut between
+     * whole frames, at the quietest 20 ms block of the window before its limit; or a typed refusal (audio shorter than
+     * its length said, a maxSessionDuration too short to cut). Prefix: see {@link #layout}; k picks {@code from}
+     * (mode bit 7: a later frame, as when earlier parts were confirmed).
+     */
+    @FuzzTest(maxDuration = BUDGET, maxExecutions = RUNS)
+    @DictionaryEntries({"RIFF", "WAVE", "fmt ", "data", "fact"})
+    void cutPlanner(byte[] input) {
+        Laid a = layout(new Input(input));
+        if (a == null) {
+            return;
+        }
+        AudioLayout layout = a.layout();
+        double maxSeconds = new ServerLimits().sessionSeconds(a.request());
+        if (maxSeconds <= 0) {
+            return; // maxSessionDuration=0: one session, nothing is planned
+        }
+        long frame = layout.frameBytes();
+        long from = layout.dataOffset();
+        if ((a.mode() & 128) != 0 && frame > 0 && layout.dataEnd() > from) {
+            from += Long.remainderUnsigned(a.k() & 0xFFFFFFFFL, (layout.dataEnd() - from) / frame + 1) * frame;
+        }
+        if (from >= layout.dataEnd()) {
+            return; // no samples left to send: the client plans only audio longer than a session
+        }
+        long start = from;
+        long[] cuts = typed(() -> plan(a.bytes(), layout, start, maxSeconds),
+                ProsaSttInvalidConfigurationException.class).value();
+        if (cuts == null) {
+            return;
+        }
+        String what = Arrays.toString(cuts) + " for " + layout + " from " + from + ", at most " + maxSeconds + " s";
+        assertTrue(cuts.length >= 2, () -> "no part: " + what);
+        assertEquals(from, cuts[0], () -> "the first part must start at from: " + what);
+        assertEquals(layout.dataEnd(), cuts[cuts.length - 1], () -> "the last part must end at dataEnd: " + what);
+        long maxBytes = layout.bytesFor(maxSeconds);
+        for (int i = 0; i + 1 < cuts.length; i++) {
+            long part = cuts[i + 1] - cuts[i];
+            assertTrue(part > 0, () -> "boundaries must increase strictly: " + what);
+            assertTrue(part <= maxBytes && layout.seconds(part) <= maxSeconds * (1 + 1e-12),
+                    () -> "a part longer than " + maxSeconds + " s (" + maxBytes + " bytes): " + what);
+            if (i + 2 < cuts.length) {
+                assertEquals(0, (cuts[i + 1] - from) % frame, () -> "a cut inside a frame: " + what);
+                assertQuietest(a.bytes(), layout, cuts[i], cuts[i + 1], maxSeconds, what);
+            }
+        }
+    }
+
+    /**
+     * {@link ChannelSource}, each channel read to its end, on a layout made as the client makes it ({@link #layout}):
+     * for a WAV a mono 44-byte header (parsed again by {@link WavHeader#read}), then exactly that channel's samples of
+     * each whole frame the source holds; as many bytes as {@link ChannelSource#length} said when the source holds what
+     * its length said, never more. And {@link AudioLayout#sample} decodes every sample of every whole frame. Prefix:
+     * see {@link #layout}; k picks a channel to read besides the first and the last.
+     */
+    @FuzzTest(maxDuration = BUDGET, maxExecutions = RUNS)
+    @DictionaryEntries({"RIFF", "WAVE", "fmt ", "data", "fact"})
+    void channelSource(byte[] input) {
+        Laid a = layout(new Input(input));
+        if (a == null) {
+            return;
+        }
+        AudioLayout layout = a.layout();
+        byte[] bytes = a.bytes();
+        int channels = layout.channels();
+        int frame = layout.frameBytes();
+        int bps = layout.bytesPerSample();
+        long end = Math.min(layout.dataEnd(), bytes.length);
+        long frames = end > layout.dataOffset() ? (end - layout.dataOffset()) / frame : 0;
+        for (long f = 0; f < frames; f++) {
+            int at = (int) (layout.dataOffset() + f * frame);
+            for (int c = 0; c < channels; c++) {
+                int v = layout.sample(bytes, at, c);
+                int i = at + c * bps;
+                if (bps == 2) {
+                    assertEquals((short) ((bytes[i] & 0xff) | bytes[i + 1] << 8), v, "a 16-bit PCM sample");
+                } else {
+                    assertTrue(v >= -32768 && v <= 32767, () -> "a G.711 sample of " + v);
+                }
+            }
+        }
+        AudioSource whole = AudioSource.of(() -> new ByteArrayInputStream(bytes), a.fileName(), false, a.length());
+        Set<Integer> picked = new LinkedHashSet<>(List.of(0, channels - 1, Integer.remainderUnsigned(a.k(), channels)));
+        for (int c : picked) {
+            ChannelSource mono = new ChannelSource(whole, layout, c);
+            long declared = mono.length();
+            byte[] out = typed(() -> readAll(mono)).value();
+            if (out == null) {
+                continue;
+            }
+            String what = "channel " + c + " of " + layout + ", " + bytes.length + " bytes said to be " + a.length();
+            int header = layout.wav() == null ? 0 : 44;
+            assertEquals(header + frames * bps, out.length, () -> "bytes read from " + what);
+            if (bytes.length >= layout.dataEnd()) {
+                assertEquals(declared, out.length, () -> "length() differs from the bytes read from " + what);
+            } else {
+                assertTrue(out.length <= declared, () -> "more bytes than length() said from " + what);
+            }
+            if (header > 0) {
+                WavHeader h = WavHeader.read(out, header, -1);
+                assertNotNull(h, () -> "no RIFF/WAVE header from " + what);
+                assertEquals(1, h.channels(), () -> "channels of the header from " + what);
+                assertEquals(layout.sampleRate(), h.sampleRate(), () -> "sample rate of the header from " + what);
+                assertEquals(bps * 8, h.bitsPerSample(), () -> "bits of the header from " + what);
+                assertEquals(44, h.dataOffset(), () -> "data offset of the header from " + what);
+                assertEquals(bps == 2, h.isPcm16(), () -> "16-bit PCM header from " + what);
+            }
+            byte[] expected = new byte[(int) (frames * bps)];
+            for (int f = 0; f < frames; f++) {
+                System.arraycopy(bytes, (int) layout.dataOffset() + f * frame + c * bps, expected, f * bps, bps);
+            }
+            assertArrayEquals(expected, Arrays.copyOfRange(out, header, out.length), () -> "samples of " + what);
+        }
+    }
+
+    /**
+     * {@link ChannelSplit#merge} and {@link Rollover#merge}: transcripts built from {@link ServerMessage#parse}d
+     * messages as a session builds them (created, results until status complete, metadata), one per channel or
+     * part (each already created with a job id, as a session that ends was), merge without an exception: every segment kept, in time order with its channel and speaker (channels),
+     * shifted by its part's offset (parts), a job id per part. Prefix: n (u8: 1 + n % 4 channels or parts); then a
+     * message per line, its first byte picking the channel or part.
+     */
+    @FuzzTest(maxDuration = BUDGET, maxExecutions = RUNS)
+    @DictionaryEntries({"\"type\"", "\"created\"", "\"status\"", "\"result\"", "\"metadata\"", "\"id\"",
+            "\"transcript\"", "\"time_start\"", "\"time_end\"", "\"channel\"", "\"duration\"", "\"quota_used\"",
+            "\"max_reached\"", "\"max_duration\"", "\"complete\"", "true", "null", "1e308", "-0.0"})
+    void transcriptMerge(byte[] input) {
+        Input in = new Input(input);
+        int n = 1 + in.u8() % 4;
+        List<JobResults> jobs = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            JobResults job = new JobResults();
+            job.jobId("job-" + c); // a session ends only after a created message; the messages may send more
+            jobs.add(job);
+        }
+        byte[] rest = in.rest();
+        for (int at = 0, next; at < rest.length; at = next + 1) {
+            next = at;
+            while (next < rest.length && rest[next] != '\n') {
+                next++;
+            }
+            if (next > at) {
+                JobResults job = jobs.get((rest[at] & 0xff) % n);
+                handle(job, ServerMessage.parse(new String(rest, at + 1, next - at - 1, StandardCharsets.UTF_8)));
+            }
+        }
+        List<Transcript> transcripts = jobs.stream().map(JobResults::transcript).toList();
+        int segments = transcripts.stream().mapToInt(t -> t.segments().size()).sum();
+        StreamRequest request = StreamRequest.builder().apiKey("k").model("general")
+                .channelNames(List.of("agent", "customer")).build();
+
+        Transcript dialogue = ChannelSplit.merge(transcripts, request);
+        assertEquals(segments, dialogue.segments().size(), "segments lost or added merging channels");
+        for (int i = 0; i < segments; i++) {
+            Segment s = dialogue.segments().get(i);
+            assertTrue(s.channel() != null && s.channel() >= 0 && s.channel() < n, () -> "channel of " + s);
+            assertEquals(request.speaker(s.channel()), s.speaker(), () -> "speaker of " + s);
+            if (i > 0) {
+                assertTrue(Double.compare(dialogue.segments().get(i - 1).start(), s.start()) <= 0,
+                        () -> "segments out of time order: " + dialogue.segments());
+            }
+        }
+        assertEquals(transcripts.stream().mapToInt(t -> t.jobIds().size()).sum(), dialogue.jobIds().size(), "job ids");
+
+        List<TranscriptParts.Part> parts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            parts.add(new TranscriptParts.Part(i * 1000L, (i + 1) * 1000L, i * 60.0, transcripts.get(i)));
+        }
+        Transcript joined = Rollover.merge(parts);
+        assertEquals(segments, joined.segments().size(), "segments lost or added merging parts");
+        assertEquals(n, joined.jobIds().size(), "a job id per part");
+        int i = 0;
+        for (int p = 0; p < n; p++) {
+            for (Segment s : transcripts.get(p).segments()) {
+                Segment j = joined.segments().get(i++);
+                assertEquals(s.start() + p * 60.0, j.start(), "a part's segment shifted by its offset");
+                assertEquals(s.text(), j.text());
+            }
+        }
+    }
+
     // ---- findings: each a plain test of the bytes that found it (@Disabled until main code is fixed) -------------
 
     /**
@@ -224,6 +421,123 @@ class ParserFuzzTest {
     }
 
     // ---- harness ----------------------------------------------------------------------------------------------
+
+    /** Audio and how the client lays it out: its bytes, file name, the length it was said to have, the request. */
+    record Laid(byte[] bytes, String fileName, long length, StreamRequest request, AudioLayout layout, int mode, int k) {
+    }
+
+    /**
+     * The layout of the fuzz input's audio as the client makes it for rollover and splitChannels: the first chunk
+     * read, {@link AudioInspector#inspect} (with the length the source said), {@link AudioLayout#of}; null where the
+     * client refuses (typed) or does not cut. Prefix: format (u8, {@link #LAYOUT_FORMATS}), extension (u8), mode (u8:
+     * bits 0-1 the length said: the true one, longer, shorter, any; bit 2 sampleRate set, bit 3 channels set, bit 4
+     * any int for them, else a usual rate and 1-8 channels; bit 5 a first chunk of 1 + chunk bytes, else 16000; bit 6
+     * any maxSessionDuration, else 0 for the default or up to 2 h), chunk (u16), rate (i32), channels (i32),
+     * maxSessionDuration ms (i64), n (i64, for the length), k (i32, for the target).
+     */
+    static Laid layout(Input in) {
+        String declared = LAYOUT_FORMATS.get(in.u8() % LAYOUT_FORMATS.size());
+        String extension = EXTENSIONS.get(in.u8() % EXTENSIONS.size());
+        int mode = in.u8();
+        int chunk = in.u8() | in.u8() << 8;
+        int rate = in.i32();
+        int channels = in.i32();
+        long maxMs = in.i64();
+        long n = in.i64();
+        int k = in.i32();
+        byte[] bytes = in.rest();
+        String fileName = extension == null ? null : "upload" + extension;
+        long length = switch (mode & 3) {
+            case 0 -> bytes.length;
+            case 1 -> bytes.length + 1 + (n & 0xFFFFFFFFL); // the file shrank, or a size that lies
+            case 2 -> bytes.length == 0 ? 0 : Long.remainderUnsigned(n, bytes.length); // the file grew since
+            default -> n & Long.MAX_VALUE;
+        };
+        boolean any = (mode & 16) != 0;
+        StreamRequest request;
+        try {
+            request = StreamRequest.builder().apiKey("k").model("general").audioFormat(declared)
+                    .sampleRate((mode & 4) == 0 ? null : any ? rate : RATES[Integer.remainderUnsigned(rate, RATES.length)])
+                    .channels((mode & 8) == 0 ? null : any ? channels : 1 + Integer.remainderUnsigned(channels, 8))
+                    .chunkSize((mode & 32) == 0 ? 16000 : 1 + chunk)
+                    .maxSessionDuration((mode & 64) != 0 ? maxMs
+                            : maxMs == 0 ? StreamRequest.DEFAULT_MAX_SESSION_DURATION : Long.remainderUnsigned(maxMs, 7_200_000))
+                    .build();
+        } catch (ProsaSttException e) {
+            return null; // refused by the builder: not the target
+        }
+        byte[] head = Arrays.copyOf(bytes, Math.min(bytes.length, request.chunkSize()));
+        AudioInspector.Inspection i = typed(() -> AudioInspector.inspect(head, fileName, length, request)).value();
+        if (i == null) {
+            return null;
+        }
+        AudioLayout layout = AudioLayout.of(i, request, length);
+        if (layout == null) {
+            return null;
+        }
+        assertTrue(layout.channels() >= 1 && layout.sampleRate() >= 1 && layout.frameBytes() >= 1
+                   && layout.dataOffset() >= 0 && layout.dataOffset() <= head.length, () -> "layout " + layout);
+        return new Laid(bytes, fileName, length, request, layout, mode, k);
+    }
+
+    /** {@link CutPlanner#plan} over the bytes (an IOException is not a typed outcome: the bytes are in memory). */
+    private static long[] plan(byte[] bytes, AudioLayout layout, long from, double maxSeconds) {
+        try (InputStream in = new ByteArrayInputStream(bytes)) {
+            return CutPlanner.plan(in, layout, from, maxSeconds);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The part {@code [start, cut)} ends in the quietest block of the window before its limit: {@link CutPlanner}'s
+     * blocks of 20 ms from the window's start (a later block on a tie), cut at the block's middle frame.
+     */
+    private static void assertQuietest(byte[] bytes, AudioLayout layout, long start, long cut, double maxSeconds,
+                                       String what) {
+        long frame = layout.frameBytes();
+        long block = Math.max(frame, layout.bytesFor(CutPlanner.BLOCK_SECONDS));
+        long window = Math.max(block, layout.bytesFor(Math.min(CutPlanner.MAX_WINDOW_SECONDS, maxSeconds / 4)));
+        long limit = start + layout.bytesFor(maxSeconds);
+        long windowStart = Math.max(start + block, limit - window);
+        long quietest = cut - block / 2 / frame * frame;
+        assertTrue(quietest >= windowStart && quietest + block <= limit && (quietest - windowStart) % block == 0,
+                () -> "a cut at " + cut + " outside the blocks of its window [" + windowStart + ", " + limit + "): " + what);
+        long energy = energy(bytes, layout, quietest, block);
+        for (long at = windowStart; at + block <= limit; at += block) {
+            long e = energy(bytes, layout, at, block);
+            long b = at;
+            assertTrue(at < quietest ? e >= energy : at == quietest || e > energy,
+                    () -> "the block at " + b + " (" + e + ") is quieter than the cut's at " + quietest + " (" + energy + "): " + what);
+        }
+    }
+
+    private static long energy(byte[] bytes, AudioLayout layout, long at, long block) {
+        return CutPlanner.energy(Arrays.copyOfRange(bytes, (int) at, (int) (at + block)), layout);
+    }
+
+    private static byte[] readAll(AudioSource source) {
+        try (InputStream in = source.open()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a session does with a message, for its transcript (as {@code StreamingSession.handle}). */
+    private static void handle(JobResults job, ServerMessage message) {
+        if (message instanceof ServerMessage.Created c) {
+            job.jobId(c.jobId());
+        } else if (message instanceof ServerMessage.Status s && s.isComplete()) {
+            job.markComplete();
+        } else if (message instanceof ServerMessage.Partial p && !job.isComplete()) {
+            job.newPartial(p.text());
+        } else if (message instanceof ServerMessage.Result r && !job.isComplete()) {
+            job.addResult(r);
+        } else if (message instanceof ServerMessage.Metadata m) {
+            job.metadata(m);
+        }
+    }
 
     /** A parser call. */
     @FunctionalInterface

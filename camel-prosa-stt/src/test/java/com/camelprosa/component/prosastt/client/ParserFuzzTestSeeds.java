@@ -1,12 +1,16 @@
 package com.camelprosa.component.prosastt.client;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import com.camelprosa.prosastt.emulator.SyntheticAudio;
 
 import static com.camelprosa.component.prosastt.client.HostileAudio.chunk;
 import static com.camelprosa.component.prosastt.client.HostileAudio.concat;
@@ -18,7 +22,9 @@ import static com.camelprosa.component.prosastt.client.HostileAudio.wav;
 
 /**
  * Writes the seed corpus of {@link ParserFuzzTest}: the {@link HostileAudio} files, well-formed ones, and one server
- * message of each type, each with the zero prefix (the usual call) its target reads its parameters from. Run from the
+ * message of each type, each with the zero prefix (the usual call) its target reads its parameters from; for the
+ * layout targets (cutPlanner, channelSource) speech-like WAV and raw audio ({@link SyntheticAudio}) with the prefix
+ * that declares its format and a session short enough to cut it, and for transcriptMerge a session's messages. Run from the
  * module directory after changing the cases, and commit what changed:
  * {@code mvn -q test-compile exec:java -Dexec.mainClass=com.camelprosa.component.prosastt.client.ParserFuzzTestSeeds -Dexec.classpathScope=test}.
  * Not a test (the name does not end in Test).
@@ -91,6 +97,64 @@ public final class ParserFuzzTestSeeds {
         for (Map.Entry<String, String> e : messages.entrySet()) {
             write(root.resolve("serverMessage"), e.getKey() + ".json", e.getValue().getBytes(StandardCharsets.UTF_8));
         }
+
+        // Layout targets: 1 kHz (few bytes a second), so that a few seconds make a few parts of a 1 s session.
+        byte[] words = SyntheticAudio.pcm(1000, 0.3, 0.4, 0.5, 0.6, 0.4);
+        byte[] other = SyntheticAudio.pcm(1000, 0.8, 0.2, 0.3, 0.9);
+        Map<String, byte[]> laid = new LinkedHashMap<>();
+        laid.put("mono-1khz.wav", concat(layout(0, 0, 0, 0, 0, 1000, 0, 0), SyntheticAudio.wav(1000, 0.3, 0.4, 0.5, 0.6, 0.4)));
+        laid.put("stereo-1khz.wav", concat(layout(0, 0, 0, 0, 0, 1500, 0, 1), SyntheticAudio.multiChannelWav(1000, words, other)));
+        laid.put("three-channels-odd-end.wav", concat(layout(0, 0, 0, 0, 0, 700, 0, 2),
+                SyntheticAudio.multiChannelWav(1000, words, other, words), new byte[] {1, 2, 3}));
+        laid.put("mono-1khz-longer-than-said.wav", concat(layout(0, 0, 2, 0, 0, 1000, 1000, 0),
+                SyntheticAudio.wav(1000, 0.3, 0.4, 0.5, 0.6, 0.4)));
+        laid.put("mono-1khz-shorter-than-said.wav", concat(layout(0, 0, 1, 0, 0, 1000, 4000, 0),
+                SyntheticAudio.wav(1000, 0.3, 0.4, 0.5, 0.6, 0.4)));
+        laid.put("mono-1khz-from-later.wav", concat(layout(0, 0, 128, 0, 0, 1000, 0, 1200),
+                SyntheticAudio.wav(1000, 0.3, 0.4, 0.5, 0.6, 0.4)));
+        laid.put("streaming-placeholder.wav", concat(layout(0, 0, 0, 0, 0, 1000, 0, 0),
+                wav(fmt(1, 1, 1000, 2000, 2, 16), chunk("data", 0xFFFFFFFFL, words))));
+        laid.put("mulaw-stereo.wav", concat(layout(0, 0, 0, 0, 0, 100, 0, 1),
+                wav(fmt(7, 2, 8000, 16000, 2, 8), data(-1, 4000))));
+        laid.put("alaw-fact.wav", concat(layout(0, 0, 0, 0, 0, 100, 0, 0),
+                wav(chunk("fmt ", 18, concat(fmtBody(6, 1, 8000, 8000, 1, 8), new byte[2])), chunk("fact", 4, new byte[4]),
+                        data(-1, 2000))));
+        laid.put("extensible-first-chunk.wav", concat(layout(0, 0, 32, 99, 0, 100, 0, 0),
+                wav(chunk("fmt ", 40, concat(fmtBody(0xFFFE, 1, 8000, 16000, 2, 16), new byte[24])), data(-1, 4000))));
+        laid.put("stereo.s16le", concat(layout(2, 0, 4 | 8, 0, 2, 1000, 0, 1), SyntheticAudio.interleave(words, other)));
+        laid.put("mono.ulaw", concat(layout(3, 0, 4, 0, 0, 100, 0, 0), Arrays.copyOfRange(data(-1, 2008), 8, 2008)));
+        laid.put("stereo.alaw", concat(layout(4, 0, 4 | 8, 0, 0, 50, 0, 1), Arrays.copyOfRange(data(-1, 2008), 8, 2008)));
+        for (Map.Entry<String, byte[]> e : laid.entrySet()) {
+            write(root.resolve("cutPlanner"), e.getKey(), e.getValue());
+            write(root.resolve("channelSource"), e.getKey(), e.getValue());
+        }
+
+        Map<String, String> sessions = new LinkedHashMap<>();
+        sessions.put("one-session", "\u0000\u0000" + String.join("\n\u0000", messages.get("created"), messages.get("result"),
+                messages.get("result-channel-fields"), messages.get("status"), messages.get("metadata")));
+        sessions.put("two-channels", "\u0001" + String.join("\n", "\u0000{\"type\":\"created\",\"id\":\"a\"}",
+                "\u0001{\"type\":\"created\",\"id\":\"b\"}",
+                "\u0000{\"type\":\"result\",\"transcript\":\"halo\",\"time_start\":1.5,\"time_end\":2}",
+                "\u0001{\"type\":\"result\",\"transcript\":\"ya\",\"time_start\":0.5,\"time_end\":1}",
+                "\u0001{\"type\":\"result\",\"transcript\":\"\",\"time_start\":3,\"time_end\":3}",
+                "\u0000{\"type\":\"status\",\"status\":\"complete\"}",
+                "\u0000{\"type\":\"result\",\"transcript\":\"late\",\"time_start\":9,\"time_end\":9.5}",
+                "\u0000{\"type\":\"metadata\",\"duration\":2,\"quota_used\":1}",
+                "\u0001{\"type\":\"metadata\",\"duration\":3,\"quota_used\":1,\"max_reached\":true}"));
+        for (Map.Entry<String, String> e : sessions.entrySet()) {
+            write(root.resolve("transcriptMerge"), e.getKey() + ".txt", e.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * The prefix {@code ParserFuzzTest.layout} reads: format (index in LAYOUT_FORMATS), extension (index in
+     * EXTENSIONS), mode, chunk, rate (index in RATES unless mode bit 4), channels (1 + it, unless bit 4),
+     * maxSessionDuration ms, n, k.
+     */
+    private static byte[] layout(int format, int extension, int mode, int chunk, int rate, long maxMs, long n, int channelsOrK) {
+        return ByteBuffer.allocate(33).order(ByteOrder.LITTLE_ENDIAN).put((byte) format).put((byte) extension)
+                .put((byte) mode).putShort((short) chunk).putInt(rate).putInt(channelsOrK).putLong(maxMs).putLong(n)
+                .putInt(channelsOrK).array();
     }
 
     /** {@code count} MPEG frames of the given header, each as long as the header says, after it zeros. */
