@@ -26,7 +26,9 @@ public class ProsaSttException extends RuntimeException {
      * by the client, before the exception is handed out.
      */
     ProsaSttException in(String where) {
-        this.where = where;
+        if (this.where == null) { // the first to name it is the session that failed; the others were ended by it
+            this.where = where;
+        }
         return this;
     }
 

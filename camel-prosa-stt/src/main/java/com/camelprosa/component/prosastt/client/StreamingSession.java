@@ -431,10 +431,12 @@ final class StreamingSession implements Job, UploadPump.Owner, SessionConnection
             return;
         }
         clock.enter(SessionPhase.ENDED);
+        LOG.debug("Prosa STT session {} failed: {}", job.jobId(), error.getMessage());
+        // Released first, as on success: whoever continues on the failure finds the session no longer open.
+        release();
         result.completeExceptionally(error);
         created.completeExceptionally(error);
-        LOG.debug("Prosa STT session {} failed: {}", job.jobId(), error.getMessage());
-        cleanUp(true);
+        connection.end(true); // at once: a failed peer may never answer a close frame
     }
 
     private void emit(TranscriptEvent event) {
@@ -446,11 +448,6 @@ final class StreamingSession implements Job, UploadPump.Owner, SessionConnection
         } catch (ProsaSttException e) {
             fail(e);
         }
-    }
-
-    private void cleanUp(boolean abort) {
-        release();
-        connection.end(abort); // after a failure at once: a failed peer may never answer a close frame
     }
 
     /** Stops the watchdog, closes the audio and leaves the client's open sessions. */
