@@ -36,6 +36,9 @@ class SplitChannelsTest extends EmulatorTestSupport {
         assertEquals(DIALOGUE, out.getMessage().getBody(String.class), () -> String.valueOf(out.getException()));
         List<SessionRecord> sessions = emulator.sessions().subList(before, emulator.sessions().size());
         assertEquals(2, sessions.size(), "one mono session per channel");
+        assertEquals(java.util.Set.of(LABEL + " [agent]", LABEL + " [customer]"), sessions.stream()
+                .map(s -> s.configuration().replaceAll(".*\"label\":\"([^\"]*)\".*", "$1"))
+                .collect(java.util.stream.Collectors.toSet()), "each channel's job labelled with its speaker");
         for (SessionRecord s : sessions) {
             assertTrue(s.configuration().contains("\"format\":\"wav\""), s.configuration());
             assertEquals(Math.max(AGENT.length, CUSTOMER.length) + 44L, s.audioBytesReceived(),

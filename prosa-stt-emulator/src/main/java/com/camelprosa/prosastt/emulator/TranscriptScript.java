@@ -77,6 +77,12 @@ public final class TranscriptScript {
             return exact;
         }
         String name = label.substring(Math.max(label.lastIndexOf('/'), label.lastIndexOf('\\')) + 1);
-        return segmentsByLabel.getOrDefault(name, List.of());
+        List<String> byName = segmentsByLabel.get(name);
+        if (byName != null) {
+            return byName;
+        }
+        // One channel's session of a split call is labelled "<label> [<speaker>]": else the whole call's script.
+        String call = label.replaceAll("\\s*\\[[^\\]]*]$", "");
+        return call.equals(label) ? List.of() : segmentsFor(call);
     }
 }

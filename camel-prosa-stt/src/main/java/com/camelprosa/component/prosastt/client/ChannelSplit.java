@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * Multi-channel audio (a stereo call: agent on one channel, customer on the other) sent as one mono session per
- * channel, all at once; the results merge in time order, each segment with its channel and speaker, and the text is
- * the dialogue, a line per segment. One channel's failure fails the whole and ends the others.
+ * channel, all at once, each labelled {@code <label> [<speaker>]}; the results merge in time order, each segment with
+ * its channel and speaker, and the text is the dialogue, a line per segment. One channel's failure fails the whole
+ * and ends the others.
  */
 final class ChannelSplit {
 
@@ -26,13 +27,16 @@ final class ChannelSplit {
     static CompletableFuture<Transcript> run(StreamRequest request, AudioSource audio, AudioLayout layout,
                                              Consumer<TranscriptEvent> listener, Channels channels) {
         int n = layout.channels();
-        StreamRequest mono = request.toBuilder().channels(layout.wav() == null ? 1 : null).splitChannels(false).build();
         List<CompletableFuture<Transcript>> parts = new ArrayList<>(n);
         CompletableFuture<Transcript> result = new CompletableFuture<>();
         AtomicInteger left = new AtomicInteger(n);
         for (int c = 0; c < n; c++) {
             int channel = c;
             String speaker = request.speaker(c);
+            // each channel's job labelled with its speaker, so the jobs of one call can be told apart
+            StreamRequest mono = request.toBuilder().channels(layout.wav() == null ? 1 : null).splitChannels(false)
+                    .label((request.label() == null ? "" : request.label() + " ") + "["
+                           + (speaker != null ? speaker : "channel " + c) + "]").build();
             Consumer<TranscriptEvent> events = listener == null ? null : e -> {
                 if (e.type() != TranscriptEvent.Type.END) {
                     listener.accept(new TranscriptEvent(e.type(), e.text(), e.start(), e.end(), e.jobId(), channel,
