@@ -130,6 +130,20 @@ final class EmulatorControl implements AutoCloseable {
     }
 
     /**
+     * {@link #dump(int)} once every session noted when its last message left: the client may be done before the
+     * emulator's blocking send returned and it took the time (waits up to 5 s, then returns what it has).
+     */
+    List<Session> dumpDone(int from) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        List<Session> sessions = dump(from);
+        while (sessions.stream().anyMatch(s -> s.finalMessageNanos() == 0) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            sessions = dump(from);
+        }
+        return sessions;
+    }
+
+    /**
      * Checks that this JVM's and the emulator's {@link System#nanoTime()} are one clock (CLOCK_MONOTONIC on Linux):
      * each reading of the emulator's must fall between ours taken just before and after asking.
      *

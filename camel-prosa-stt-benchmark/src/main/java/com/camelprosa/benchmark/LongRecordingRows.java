@@ -87,6 +87,8 @@ final class LongRecordingRows {
                         + " run sends both ways in turn (the order alternates), each after a full GC. Per session,"
                         + " first audio frame → metadata at the emulator, median over the runs per part: rollover "
                         + perPart(results, "wholePartMs") + " ms, separate exchanges " + perPart(results, "partsPartMs")
+                        + " ms, of which the upload (first → last audio frame): rollover " + perPart(results, "wholeSendMs")
+                        + " ms, separate exchanges " + perPart(results, "partsSendMs")
                         + " ms; between one part's metadata and the next part's first frame: rollover "
                         + perPart(results, "wholeGapMs") + " ms, separate exchanges " + perPart(results, "partsGapMs")
                         + " ms; from the start to the first audio frame at the emulator: rollover "
@@ -177,7 +179,7 @@ final class LongRecordingRows {
             throw new IllegalStateException("row 8's exchange failed", out.getException());
         }
         List<?> jobIds = out.getMessage().getHeader(ProsaSttConstants.JOB_IDS, List.class);
-        sessions.addAll(bench.emulator.dump(before));
+        sessions.addAll(bench.emulator.dumpDone(before));
         if (jobIds == null || jobIds.size() != sessions.size()) {
             throw new IllegalStateException("job ids " + jobIds + " for " + sessions.size() + " sessions");
         }

@@ -126,7 +126,9 @@ public final class RolloverProbe {
                                + " wholePartMs=" + join(partMillis(whole)) + " partsPartMs=" + join(partMillis(separate))
                                + " wholeGapMs=" + join(gapMillis(whole)) + " partsGapMs=" + join(gapMillis(separate))
                                + " wholeLeadMs=" + whole.leadMillis() + " partsLeadMs=" + separate.leadMillis()
-                               + " wholeTailMs=" + whole.tailMillis() + " partsTailMs=" + separate.tailMillis());
+                               + " wholeTailMs=" + whole.tailMillis() + " partsTailMs=" + separate.tailMillis()
+                               + " wholeSendMs=" + join(sendMillis(whole)) + " partsSendMs=" + join(sendMillis(separate))
+                               + " wholeFrames=" + join(frames(whole)) + " partsFrames=" + join(frames(separate)));
         }
     }
 
@@ -156,7 +158,7 @@ public final class RolloverProbe {
         double cpuMs = (CPU.getProcessCpuTime() - cpu) / 1e6;
         double emulatorCpuMs = (emulator.cpuNanos() - emulatorCpu) / 1e6;
         System.gc();
-        return new Timed(t, end, peakBytes, used() - base, cpuMs, emulatorCpuMs, emulator.dump(before));
+        return new Timed(t, end, peakBytes, used() - base, cpuMs, emulatorCpuMs, emulator.dumpDone(before));
     }
 
     /** Asserts that each session received its part's bytes: audio + 44 (the part's own WAV header). */
@@ -177,6 +179,16 @@ public final class RolloverProbe {
     /** Each session from its first audio frame to its last message (metadata) at the emulator. */
     private static List<Double> partMillis(Timed timed) {
         return timed.sessions().stream().map(s -> (s.finalMessageNanos() - s.frameNanos()[0]) / 1e6).toList();
+    }
+
+    /** Each session from its first audio frame to its last at the emulator: the upload alone. */
+    private static List<Double> sendMillis(Timed timed) {
+        return timed.sessions().stream()
+                .map(s -> (s.frameNanos()[s.frameNanos().length - 1] - s.frameNanos()[0]) / 1e6).toList();
+    }
+
+    private static List<Integer> frames(Timed timed) {
+        return timed.sessions().stream().map(s -> s.frameNanos().length).toList();
     }
 
     /** From each session's last message to the next session's first audio frame, at the emulator. */
