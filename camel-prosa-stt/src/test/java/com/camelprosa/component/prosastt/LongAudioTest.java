@@ -177,6 +177,61 @@ class LongAudioTest extends EmulatorTestSupport {
         }
     }
 
+    /** FLAC and MP3 cannot be cut here: too long by their headers, they are refused before any quota is spent. */
+    @Test
+    void compressedAudioTooLongByItsHeaderIsRefusedBeforeAnyConnection() {
+        int before = stopping.sessions().size();
+        for (byte[] audio : List.of(flac(16000, 20 * 16000L), mp3Frames(766))) { // both 20 s
+            Exchange out = send(on(stopping, "maxSessionDuration=8s"), audio, Map.of());
+
+            ProsaSttMaxDurationException e = assertInstanceOf(ProsaSttMaxDurationException.class, out.getException());
+            assertTrue(e.getMessage().contains("is not cut into sessions") && e.getMessage().contains("no quota was spent"),
+                    e.getMessage());
+        }
+        assertEquals(before, stopping.sessions().size(), "no session opened");
+
+        Exchange fits = send(on(stopping, "maxSessionDuration=8s"), mp3Frames(326), Map.of()); // 8.5 s: within 10 %
+        assertNull(fits.getException(), () -> String.valueOf(fits.getException()));
+    }
+
+    /** A FLAC header (STREAMINFO: rate, mono, 16 bits, total samples), then filler standing for its frames. */
+    static byte[] flac(int rate, long samples) {
+        byte[] f = new byte[12_000];
+        f[0] = 'f';
+        f[1] = 'L';
+        f[2] = 'a';
+        f[3] = 'C';
+        f[4] = (byte) 0x80; // last metadata block, type 0 (STREAMINFO)
+        f[7] = 34;
+        f[18] = (byte) (rate >> 12);
+        f[19] = (byte) (rate >> 4);
+        f[20] = (byte) ((rate & 0xf) << 4); // mono; 16 bits (15 = 0b01111: high bit here 0)
+        f[21] = (byte) (0xf0 | (int) ((samples >> 32) & 0xf));
+        f[22] = (byte) (samples >> 24);
+        f[23] = (byte) (samples >> 16);
+        f[24] = (byte) (samples >> 8);
+        f[25] = (byte) samples;
+        for (int i = 42; i < f.length; i++) {
+            f[i] = (byte) (i * 31 + 7);
+        }
+        return f;
+    }
+
+    /** An empty ID3 tag, then {@code n} MPEG-1 layer III frames at 128 kbit/s, 44.1 kHz (26 ms each). */
+    static byte[] mp3Frames(int n) {
+        byte[] mp3 = new byte[10 + 417 * n];
+        mp3[0] = 'I';
+        mp3[1] = 'D';
+        mp3[2] = '3';
+        mp3[3] = 4;
+        for (int at = 10; at < mp3.length; at += 417) {
+            mp3[at] = (byte) 0xff;
+            mp3[at + 1] = (byte) 0xfb;
+            mp3[at + 2] = (byte) 0x90;
+        }
+        return mp3;
+    }
+
     /** Point 3: the server's channel and its other fields of a result reach the segments and their JSON. */
     @Test
     void segmentsKeepTheServersChannelAndOtherFields() {

@@ -62,11 +62,23 @@ final class AudioInspector {
         return new Inspection(format, wav);
     }
 
+    /** MP3's length is estimated from its first frame: refused only when clearly over the limit. */
+    static final double MP3_ESTIMATE_MARGIN = 1.1;
+
     /**
-     * Refuses, before any quota is spent, audio that cannot be cut without decoding and whose header shows it is
-     * longer than {@code maxSeconds} (FLAC's STREAMINFO).
+     * Refuses, before any quota is spent, audio that this client cannot cut into sessions and whose header shows it is
+     * longer than {@code maxSeconds}: FLAC by its STREAMINFO, MP3 by its first frame (Xing frame count or bit rate)
+     * when more than 10 % over.
      */
-    static void refuseTooLong(byte[] head, Inspection audio, double maxSeconds) {
+    static void refuseTooLong(byte[] head, Inspection audio, long length, double maxSeconds) {
+        if (audio.format() == AudioFormat.MP3) {
+            double seconds = Mp3Frames.estimateSeconds(head, head.length, length);
+            if (seconds > maxSeconds * MP3_ESTIMATE_MARGIN) {
+                throw tooLong("MP3", "about " + String.format(java.util.Locale.ROOT, "%.1f", seconds), maxSeconds,
+                        "ffmpeg -i in.mp3 -ac 1 -ar 16000 out.wav");
+            }
+            return;
+        }
         if (audio.format() != AudioFormat.FLAC || head.length < 8 + 34 || (head[4] & 0x7f) != 0) {
             return;
         }
@@ -75,12 +87,17 @@ final class AudioInspector {
         long samples = ((head[b + 3] & 0x0fL) << 32) | ((head[b + 4] & 0xffL) << 24) | ((head[b + 5] & 0xffL) << 16)
                        | ((head[b + 6] & 0xffL) << 8) | (head[b + 7] & 0xffL);
         if (rate > 0 && samples > 0 && (double) samples / rate > maxSeconds) {
-            throw new ProsaSttMaxDurationException(String.format(java.util.Locale.ROOT, "The FLAC audio is %.1f s long,"
-                                                                 + " longer than one session may be (%.1f s), and FLAC cannot be cut into sessions without decoding."
-                                                                 + " Nothing was sent and no quota was spent. Convert it to WAV (e.g. sox in.flac out.wav), which is"
-                                                                 + " cut into sessions automatically, or send parts shorter than %.1f s.",
-                    (double) samples / rate, maxSeconds, maxSeconds), maxSeconds, 0.0);
+            throw tooLong("FLAC", String.format(java.util.Locale.ROOT, "%.1f", (double) samples / rate), maxSeconds,
+                    "sox in.flac out.wav");
         }
+    }
+
+    private static ProsaSttMaxDurationException tooLong(String format, String seconds, double maxSeconds, String convert) {
+        return new ProsaSttMaxDurationException(String.format(java.util.Locale.ROOT, "The %s audio is %s s long, longer"
+                                                              + " than one session may be (%.1f s), and %s is not cut into sessions by this client. Nothing was"
+                                                              + " sent and no quota was spent. Convert it to WAV (e.g. %s), which is cut into sessions"
+                                                              + " automatically, or send parts shorter than %.1f s.", format, seconds, maxSeconds, format, convert,
+                maxSeconds), maxSeconds, 0.0);
     }
 
     private static boolean hasSignature(AudioFormat format) {

@@ -53,6 +53,41 @@ final class Mp3Frames {
         return new Frame(samples / 8 * bitrate / rate + padding, samples, rate);
     }
 
+    /**
+     * The length in seconds of MP3 audio of {@code fileLength} bytes, from its first frame: exact for a VBR file whose
+     * first frame is a Xing/Info header with a frame count, else from that frame's bit rate (exact for CBR). -1 when
+     * the first frame is not within the bytes given.
+     */
+    static double estimateSeconds(byte[] data, int length, long fileLength) {
+        long start = firstFrameSearchStart(data, length);
+        int end = (int) Math.min(length, start + SEARCH);
+        for (int at = (int) Math.min(start, length); at < end; at++) {
+            Frame f = frameAt(data, length, at);
+            if (f == null) {
+                continue;
+            }
+            boolean mpeg1 = ((data[at + 1] >> 3) & 3) == 3;
+            boolean mono = ((data[at + 3] >> 6) & 3) == 3;
+            int xing = at + 4 + (mpeg1 ? (mono ? 17 : 32) : (mono ? 9 : 17));
+            if (xing + 12 <= length && (tag(data, xing, "Xing") || tag(data, xing, "Info")) && (data[xing + 7] & 1) != 0) {
+                long frames = ((data[xing + 8] & 0xffL) << 24) | ((data[xing + 9] & 0xffL) << 16)
+                              | ((data[xing + 10] & 0xffL) << 8) | (data[xing + 11] & 0xffL);
+                return frames * f.seconds();
+            }
+            return fileLength < 0 ? -1 : (double) (fileLength - at) / f.length() * f.seconds();
+        }
+        return -1;
+    }
+
+    private static boolean tag(byte[] data, int at, String ascii) {
+        for (int i = 0; i < 4; i++) {
+            if (data[at + i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Where the audio frames start: after an ID3v2 tag, if there is one (possibly beyond {@code length}). */
     static long firstFrameSearchStart(byte[] data, int length) {
         if (length >= 10 && data[0] == 'I' && data[1] == 'D' && data[2] == '3') {

@@ -171,7 +171,7 @@ public final class ProsaSttClient implements AutoCloseable {
         }
         byte[] head = head(request, audio);
         AudioInspector.Inspection inspected = AudioInspector.inspect(head, audio.fileName(), length, request);
-        AudioInspector.refuseTooLong(head, inspected, limit);
+        AudioInspector.refuseTooLong(head, inspected, length, limit);
         AudioLayout layout = AudioLayout.of(inspected, request, length);
         if (layout == null || layout.seconds(layout.dataEnd() - layout.dataOffset()) <= limit) {
             return null;

@@ -205,7 +205,7 @@ class ParserFuzzTest {
         }
         double maxSeconds = (mode & 32) == 0 ? 58 * 60 : (n & 0xFFFF) / 10.0;
         typed(() -> {
-            AudioInspector.refuseTooLong(head, i, maxSeconds);
+            AudioInspector.refuseTooLong(head, i, length, maxSeconds);
             return null;
         }, ProsaSttMaxDurationException.class);
     }
