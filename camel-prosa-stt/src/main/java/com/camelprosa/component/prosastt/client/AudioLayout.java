@@ -32,10 +32,11 @@ record AudioLayout(AudioFormat format, AudioFormat samples, WavHeader wav, int c
             int bytes = wav.isPcm16() ? 2
                     : (wav.formatTag() == WAVE_MULAW || wav.formatTag() == WAVE_ALAW) && wav.bitsPerSample() == 8
                       && wav.blockAlign() == wav.channels() ? 1 : 0;
-            if (bytes == 0) {
+            if (bytes == 0 || wav.channels() > StreamRequest.MAX_CHANNELS) {
                 return null;
             }
             long end = wav.dataSize() == WavHeader.UNKNOWN_SIZE ? length : Math.min(length, wav.dataOffset() + wav.dataSize());
+            end = Math.max(wav.dataOffset(), end); // a length said shorter than the header read: no samples, not fewer
             AudioFormat samples = bytes == 2 ? AudioFormat.S16LE
                     : wav.formatTag() == WAVE_MULAW ? AudioFormat.PCM_MULAW : AudioFormat.PCM_ALAW;
             return new AudioLayout(AudioFormat.WAV, samples, wav, wav.channels(), wav.sampleRate(), bytes,

@@ -367,7 +367,7 @@ final class LiveRollover implements Job {
         if (listener != null) {
             try {
                 listener.accept(new TranscriptEvent(TranscriptEvent.Type.END, whole.text(), null, null,
-                        whole.jobIds().get(whole.jobIds().size() - 1)));
+                        whole.jobIds().isEmpty() ? null : whole.jobIds().get(whole.jobIds().size() - 1)));
             } catch (ProsaSttException e) {
                 result.completeExceptionally(e);
                 return;

@@ -152,10 +152,16 @@ final class Rollover implements Job {
                 result.completeExceptionally(e.in(where(number, start, end)));
                 return;
             }
-            TranscriptParts.Part part = new TranscriptParts.Part(start, end, offset, transcript);
-            done.add(part);
-            progress.add(part);
-            next(i + 1);
+            try {
+                TranscriptParts.Part part = new TranscriptParts.Part(start, end, offset, transcript);
+                done.add(part);
+                progress.add(part);
+                next(i + 1);
+            } catch (RuntimeException | Error e) { // nothing may leave the whole without its end
+                result.completeExceptionally(e instanceof ProsaSttException p ? p
+                        : new ProsaSttProtocolException("Joining the parts failed (" + e.getClass().getSimpleName()
+                                                        + ": " + Failures.sentence(e.getMessage()) + ").", ProsaSttException.NO_CLOSE_CODE, null, e));
+            }
         }, task -> {
             try {
                 senders.execute(task); // opening the next part's file is not work for a websocket I/O thread
@@ -187,7 +193,7 @@ final class Rollover implements Job {
         if (listener != null) {
             try {
                 listener.accept(new TranscriptEvent(TranscriptEvent.Type.END, whole.text(), null, null,
-                        whole.jobIds().get(whole.jobIds().size() - 1)));
+                        whole.jobIds().isEmpty() ? null : whole.jobIds().get(whole.jobIds().size() - 1)));
             } catch (ProsaSttException e) {
                 result.completeExceptionally(e);
                 return;
@@ -214,6 +220,7 @@ final class Rollover implements Job {
             maxDuration = t.maxDuration() != null ? t.maxDuration() : maxDuration;
         }
         SegmentList all = SegmentList.of(segments);
-        return new Transcript(jobIds.get(0), all.text(), all, duration, quota, maxReached, maxDuration, jobIds);
+        return new Transcript(jobIds.isEmpty() ? null : jobIds.get(0), all.text(), all, duration, quota, maxReached,
+                maxDuration, jobIds);
     }
 }

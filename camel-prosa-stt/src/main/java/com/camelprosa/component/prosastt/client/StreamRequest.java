@@ -26,6 +26,12 @@ public final class StreamRequest {
     /** The vendor's streaming endpoint. */
     public static final String DEFAULT_URL = "wss://s-api.prosa.ai/v2/speech/stt";
 
+    /** The highest sampleRate taken (a WAV cannot declare more either). */
+    public static final int MAX_SAMPLE_RATE = 1_000_000;
+
+    /** The most channels taken: audio with more is not cut into sessions nor split. */
+    public static final int MAX_CHANNELS = 64;
+
     /** Just under the real service's maximum session of one hour (its metadata's max_duration: 3600.0). */
     public static final long DEFAULT_MAX_SESSION_DURATION = 58 * 60 * 1000L;
 
@@ -384,11 +390,13 @@ public final class StreamRequest {
                 throw invalid("maxSessionDuration=" + maxSessionDuration + " must be 0 (one session) or positive (e.g."
                               + " 58m, just under the server's maximum).");
             }
-            if (sampleRate != null && sampleRate <= 0) {
-                throw new ProsaSttInvalidInputException("sampleRate=" + sampleRate + " must be positive (e.g. 16000).");
+            if (sampleRate != null && (sampleRate <= 0 || sampleRate > MAX_SAMPLE_RATE)) {
+                throw new ProsaSttInvalidInputException("sampleRate=" + sampleRate + " must be between 1 and "
+                                                        + MAX_SAMPLE_RATE + " Hz (e.g. 16000).");
             }
-            if (channels != null && channels <= 0) {
-                throw new ProsaSttInvalidInputException("channels=" + channels + " must be positive (e.g. 1).");
+            if (channels != null && (channels <= 0 || channels > MAX_CHANNELS)) {
+                throw new ProsaSttInvalidInputException("channels=" + channels + " must be between 1 and " + MAX_CHANNELS
+                                                        + " (e.g. 1, or 2 for a stereo call).");
             }
             checkProxy(proxy);
             StreamRequest request = new StreamRequest(this);

@@ -12,15 +12,18 @@ import java.util.List;
  * @param quotaUsed   quota the session used, from {@code metadata} (null if none came)
  * @param maxReached  whether the session hit the server's maximum duration, from {@code metadata} (null if none came)
  * @param maxDuration the server's maximum session duration in seconds, from {@code metadata} (null if none came)
- * @param jobIds      the job id of every session, in order: more than one when long audio was cut into sessions
- *                    ({@code maxSessionDuration}) or its channels were split ({@code splitChannels})
+ * @param jobIds      the job id of every session, in order (null where the server gave none): more than one when
+ *                    long audio was cut into sessions ({@code maxSessionDuration}) or its channels were split
+ *                    ({@code splitChannels})
  */
 public record Transcript(String jobId, String text, List<Segment> segments, Double duration, Double quotaUsed,
         Boolean maxReached, Double maxDuration, List<String> jobIds) {
 
     public Transcript {
         segments = SegmentList.of(segments);
-        jobIds = jobIds == null ? (jobId == null ? List.of() : List.of(jobId)) : List.copyOf(jobIds);
+        // one per session, null where a server left the id out of its created message
+        jobIds = jobIds == null ? java.util.Collections.singletonList(jobId)
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(jobIds));
     }
 
     public Transcript(String jobId, String text, List<Segment> segments, Double duration, Double quotaUsed,
@@ -30,6 +33,6 @@ public record Transcript(String jobId, String text, List<Segment> segments, Doub
 
     /** The number of sessions the transcript was made of. */
     public int parts() {
-        return Math.max(1, jobIds.size());
+        return jobIds.size();
     }
 }

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -430,7 +429,6 @@ class ParserFuzzTest {
      * transcript's future never completes. (ChannelSplit.merge takes {@code jobIds()}, which leaves a missing id out.)
      */
     @Test
-    @Disabled("bug: Rollover.merge throws NullPointerException for a part whose created message had no id")
     void rolloverMergesAPartWhoseCreatedMessageHadNoId() {
         JobResults job = new JobResults();
         job.jobId(((ServerMessage.Created) ServerMessage.parse("{\"type\":\"created\"}")).jobId());
@@ -453,7 +451,6 @@ class ParserFuzzTest {
      * audio..."; nothing wraps the second. A WAV cannot declare more than 65 535 channels nor more than 1 MHz.
      */
     @Test
-    @Disabled("bug: raw sampleRate x channels has no upper bound: int overflow in CutPlanner.plan and ChannelSource")
     void rawAudioOfAbsurdRateAndChannelsIsRefusedTyped() throws IOException {
         byte[] audio = new byte[100];
         try {
@@ -480,7 +477,6 @@ class ParserFuzzTest {
      * plus a negative size (10 here; it can be -1, "unknown", or below 0), while open() gives the 44-byte header.
      */
     @Test
-    @Disabled("bug: AudioLayout.of trusts a length shorter than the WAV header: ChannelSource.length() is less than it gives")
     void channelOfAWavSaidToBeShorterThanItsHeader() throws IOException {
         byte[] wav = HostileAudio.wav(HostileAudio.fmt(1, 1, 1000, 2000, 2, 16), HostileAudio.data(-1, 2)); // 46 bytes
         StreamRequest request = StreamRequest.builder().apiKey("k").model("general").splitChannels(true).build();
