@@ -75,6 +75,8 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
                 .responseTimeout(c.getResponseTimeout()).finalizeTimeout(c.getFinalizeTimeout())
                 .maxMessageSize(c.getMaxMessageSize()).sslContext(ssl).proxy(c.getProxy()).realtime(c.isRealtime())
                 .maxSessionDuration(c.getMaxSessionDuration()).splitChannels(c.isSplitChannels())
+                // with maxConcurrentStreams, a live call holds one session: its next part connects after the last
+                .connectAhead(c.getMaxConcurrentStreams() == 0)
                 .channelNames(c.getChannelNames() == null ? null
                         : java.util.Arrays.stream(c.getChannelNames().split(",")).map(String::strip)
                                 .filter(n -> !n.isEmpty()).toList())

@@ -30,7 +30,8 @@ final class ChannelSplit {
         List<CompletableFuture<Transcript>> parts = new ArrayList<>(n);
         CompletableFuture<Transcript> result = new CompletableFuture<>();
         AtomicInteger left = new AtomicInteger(n);
-        for (int c = 0; c < n; c++) {
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        for (int c = 0; c < n && !failed.get(); c++) { // a channel that failed at once starts no more
             int channel = c;
             String speaker = request.speaker(c);
             // each channel's job labelled with its speaker, so the jobs of one call can be told apart
@@ -52,8 +53,9 @@ final class ChannelSplit {
                     ProsaSttException e = cause instanceof ProsaSttException p ? p
                             : new ProsaSttConnectionException("The session failed (" + Failures.rootMessage(cause) + ").",
                                     ProsaSttException.NO_CLOSE_CODE, null, cause);
-                    if (result.completeExceptionally(e.in("channel " + channel + (speaker == null ? "" : " (" + speaker + ")")
-                                                          + " of " + n))) {
+                    if (failed.compareAndSet(false, true)) {
+                        result.completeExceptionally(e.within("channel " + channel
+                                                              + (speaker == null ? "" : " (" + speaker + ")") + " of " + n));
                         parts.forEach(other -> other.cancel(false));
                     }
                 } else if (left.decrementAndGet() == 0) {

@@ -51,7 +51,7 @@ final class LiveRollover implements Job {
         final PartPipe pipe = new PartPipe(request.chunkSize());
         volatile double offsetSeconds;
         final List<TranscriptEvent> held = new ArrayList<>();
-        StreamingSession session;
+        volatile StreamingSession session;
         Transcript transcript;
 
         Part(int index, double offsetSeconds) {
@@ -161,7 +161,9 @@ final class LiveRollover implements Job {
                 Math.min(maxSeconds / 4, request.responseTimeout() / 2000.0))));
         // the next session connects this much audio ahead of the window, so it is ready whatever the window's first
         // quiet block
-        long lead = layout.bytesFor(Math.min(CONNECT_AHEAD_SECONDS, maxSeconds / 8));
+        // and waits for its first audio at most window + lead: within responseTimeout
+        long lead = layout.bytesFor(Math.min(CONNECT_AHEAD_SECONDS, Math.min(maxSeconds / 8,
+                request.responseTimeout() / 4000.0)));
         if (maxBytes < 2 * block) {
             throw new ProsaSttInvalidConfigurationException("maxSessionDuration=" + maxSeconds + " s is too short to cut"
                                                             + " audio into sessions: use at least a few seconds, or 0 to send the audio as one session.", null);
@@ -217,7 +219,7 @@ final class LiveRollover implements Job {
                 inBlock = 0;
                 blockEnergy = 0;
                 boolean inWindow = partBytes >= maxBytes - window;
-                if (partBytes >= maxBytes - window - lead && next == null) {
+                if (request.connectAhead() && partBytes >= maxBytes - window - lead && next == null) {
                     next = open(current.index + 1, layout.seconds(totalBytes + partBytes), layout);
                 }
                 boolean quiet = rms <= Math.max(QUIET_FLOOR_RMS, QUIET_SHARE * partEnergy / partBlocks);
@@ -245,7 +247,11 @@ final class LiveRollover implements Job {
         }
         inputEnded = true;
         stopReading(); // the live stream is consumed: close it, as for one session
-        current.pipe.end();
+        if (partBytes == 0 && current.index > 0) {
+            drop(current); // the audio ended at the cut: a part of no audio would be a job of its own, billed
+        } else {
+            current.pipe.end();
+        }
         if (next != null) { // connected ahead, but the audio ended first: it gets no audio, and is not a part
             drop(next);
         }
@@ -259,9 +265,24 @@ final class LiveRollover implements Job {
             byte[] header = layout.wavHeader(-1, layout.channels());
             part.pipe.write(header, 0, header.length);
         }
+        Part before;
         synchronized (parts) {
+            before = parts.isEmpty() ? null : parts.get(parts.size() - 1);
             parts.add(part);
         }
+        if (before == null || request.connectAhead()) {
+            startSession(part, layout);
+        } else { // one session at a time: this part connects once the one before it is confirmed
+            before.session.result().thenRun(() -> {
+                if (!result.isDone()) {
+                    startSession(part, layout);
+                }
+            });
+        }
+        return part;
+    }
+
+    private void startSession(Part part, AudioLayout layout) {
         StreamingSession session = sessions.apply(new PipeSource(part.pipe, layout), listener == null ? null
                 : e -> held(part, e));
         part.session = session;
@@ -269,7 +290,7 @@ final class LiveRollover implements Job {
         if (c != null) {
             session.alsoCheck(c);
         }
-        if (index == 0) {
+        if (part.index == 0) {
             session.created().whenComplete((id, e) -> {
                 if (e == null) {
                     created.complete(id);
@@ -277,16 +298,18 @@ final class LiveRollover implements Job {
             });
         }
         session.result().whenComplete((t, e) -> ended(part, t, e));
-        return part;
     }
 
     private void drop(Part part) {
         synchronized (parts) {
             parts.remove(part);
         }
+        StreamingSession s = part.session;
+        if (s != null) { // abort first: a session must not take its closed pipe for the end of the audio
+            s.abort(new ProsaSttConnectionException("The live audio ended before this session got any.",
+                    ProsaSttException.NO_CLOSE_CODE, null, null));
+        }
         part.pipe.close();
-        part.session.abort(new ProsaSttConnectionException("The live audio ended before this session got any.",
-                ProsaSttException.NO_CLOSE_CODE, null, null));
     }
 
     private void held(Part part, TranscriptEvent e) {

@@ -32,6 +32,15 @@ public class ProsaSttException extends RuntimeException {
         return this;
     }
 
+    /**
+     * Names the whole a named session belongs to, in front of its name (a channel around the part of it that failed).
+     */
+    ProsaSttException within(String outer) {
+        String w = where;
+        this.where = w == null ? outer : outer + ", " + w;
+        return this;
+    }
+
     /** Which session of several failed (e.g. "part 2 of 3 (3480.0 s to 6960.0 s)", "channel 1 (customer)"), or null. */
     public String getWhere() {
         return where;

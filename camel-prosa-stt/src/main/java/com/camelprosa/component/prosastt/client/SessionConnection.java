@@ -85,6 +85,9 @@ final class SessionConnection {
         if (s == null && pending != null) {
             pending.closeSilently(); // the upgrade never completed: nobody else will close this connection
         }
+        if (s == null && abort) {
+            cancelConnect(); // else a connect still on its way holds its thread until Tyrus' own handshake timeout
+        }
         if (s != null && s.isOpen()) {
             if (abort) {
                 connector.abort(s);

@@ -56,6 +56,7 @@ public final class StreamRequest {
     private final long maxSessionDuration;
     private final boolean splitChannels;
     private final List<String> channelNames;
+    private final boolean connectAhead;
 
     private StreamRequest(Builder b) {
         url = b.url;
@@ -79,6 +80,7 @@ public final class StreamRequest {
         maxSessionDuration = b.maxSessionDuration;
         splitChannels = b.splitChannels;
         channelNames = b.channelNames == null ? List.of() : List.copyOf(b.channelNames);
+        connectAhead = b.connectAhead;
     }
 
     public static Builder builder() {
@@ -188,6 +190,14 @@ public final class StreamRequest {
         return channelNames;
     }
 
+    /**
+     * Whether the next part of a live stream connects ahead of its cut, so no audio waits for a connect (two sessions
+     * are open around each cut); else it connects once the part before it is confirmed (one session at a time).
+     */
+    public boolean connectAhead() {
+        return connectAhead;
+    }
+
     /** The name of channel {@code channel} (from 0), or null when it has none. */
     String speaker(int channel) {
         return channel < channelNames.size() ? channelNames.get(channel) : null;
@@ -201,7 +211,7 @@ public final class StreamRequest {
                 .channels(channels).chunkSize(chunkSize).connectTimeout(connectTimeout)
                 .responseTimeout(responseTimeout).finalizeTimeout(finalizeTimeout).maxMessageSize(maxMessageSize)
                 .sslContext(sslContext).proxy(proxy).realtime(realtime).maxSessionDuration(maxSessionDuration)
-                .splitChannels(splitChannels).channelNames(channelNames);
+                .splitChannels(splitChannels).channelNames(channelNames).connectAhead(connectAhead);
     }
 
     /** Raw audio has no header, so the server cannot know its rate: it must be given. */
@@ -248,6 +258,7 @@ public final class StreamRequest {
         private long maxSessionDuration = DEFAULT_MAX_SESSION_DURATION;
         private boolean splitChannels;
         private List<String> channelNames;
+        private boolean connectAhead = true;
 
         private Builder() {
         }
@@ -355,6 +366,12 @@ public final class StreamRequest {
 
         public Builder channelNames(List<String> channelNames) {
             this.channelNames = channelNames;
+            return this;
+        }
+
+        /** See {@link StreamRequest#connectAhead()}; true by default. */
+        public Builder connectAhead(boolean connectAhead) {
+            this.connectAhead = connectAhead;
             return this;
         }
 

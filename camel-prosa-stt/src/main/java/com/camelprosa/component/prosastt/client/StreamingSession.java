@@ -161,6 +161,9 @@ final class StreamingSession implements Job, UploadPump.Owner, SessionConnection
             String configuration = Handshake.configuration(request, format);
             clock.enter(SessionPhase.CONNECTING);
             connection.connect(configuration, this::connectFailed);
+            if (ended.get()) {
+                connection.cancelConnect(); // aborted while the connect was being started: nothing else would stop it
+            }
         } catch (ProsaSttException e) {
             fail(e);
         } catch (IOException e) {
