@@ -92,16 +92,7 @@ class SplitChannelsTest extends EmulatorTestSupport {
     @Test
     void audioThatCannotBeSplitIsRefusedBeforeAnyConnection() {
         int before = emulator.sessions().size();
-        byte[] mp3 = new byte[10 + 417 * 4];
-        for (int at = 10; at < mp3.length; at += 417) {
-            mp3[at] = (byte) 0xff;
-            mp3[at + 1] = (byte) 0xfb;
-            mp3[at + 2] = (byte) 0x90;
-        }
-        mp3[0] = 'I';
-        mp3[1] = 'D';
-        mp3[2] = '3';
-        mp3[3] = 4;
+        byte[] mp3 = LongAudioTest.mp3Frames(4);
 
         Exchange out = send(uri("general", "splitChannels=true"), mp3, Map.of(Exchange.FILE_NAME_ONLY, "call.mp3"));
 

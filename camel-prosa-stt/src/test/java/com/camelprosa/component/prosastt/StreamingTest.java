@@ -130,16 +130,7 @@ class StreamingTest extends EmulatorTestSupport {
 
     @Test
     void realtimeNeedsToKnowTheRate() {
-        byte[] mp3 = new byte[10 + 417 * 10]; // an empty ID3 tag, then ten MPEG-1 layer III frames (128 kbit/s, 44.1 kHz)
-        mp3[0] = 'I';
-        mp3[1] = 'D';
-        mp3[2] = '3';
-        mp3[3] = 4;
-        for (int at = 10; at < mp3.length; at += 417) {
-            mp3[at] = (byte) 0xff;
-            mp3[at + 1] = (byte) 0xfb;
-            mp3[at + 2] = (byte) 0x90;
-        }
+        byte[] mp3 = LongAudioTest.mp3Frames(10);
         int before = emulator.sessions().size();
 
         Exchange out = send(uri("general", "realtime=true"), mp3);

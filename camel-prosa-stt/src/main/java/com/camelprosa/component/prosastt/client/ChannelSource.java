@@ -22,13 +22,7 @@ final class ChannelSource implements AudioSource {
 
     @Override
     public InputStream open() throws IOException {
-        InputStream in = whole.open();
-        try {
-            in.skipNBytes(layout.dataOffset());
-        } catch (IOException | RuntimeException e) {
-            in.close();
-            throw e;
-        }
+        InputStream in = PartSource.openAt(whole, layout.dataOffset());
         InputStream mono = new OneChannel(in, layout, channel, layout.dataEnd() - layout.dataOffset());
         return layout.wav() == null ? mono
                 : new SequenceInputStream(new ByteArrayInputStream(layout.wavHeader(monoBytes(), 1)), mono);

@@ -48,11 +48,7 @@ final class ChannelSplit {
             parts.add(part);
             part.whenComplete((t, error) -> {
                 if (error != null) {
-                    Throwable cause = error instanceof ProsaSttException ? error
-                            : error.getCause() != null ? error.getCause() : error;
-                    ProsaSttException e = cause instanceof ProsaSttException p ? p
-                            : new ProsaSttConnectionException("The session failed (" + Failures.rootMessage(cause) + ").",
-                                    ProsaSttException.NO_CLOSE_CODE, null, cause);
+                    ProsaSttException e = Failures.of(error);
                     if (failed.compareAndSet(false, true)) {
                         result.completeExceptionally(e.within("channel " + channel
                                                               + (speaker == null ? "" : " (" + speaker + ")") + " of " + n));

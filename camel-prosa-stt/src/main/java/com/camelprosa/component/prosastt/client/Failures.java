@@ -24,6 +24,17 @@ final class Failures {
     private Failures() {
     }
 
+    /**
+     * The {@link ProsaSttException} a session's future failed with (unwrapped from a CompletionException), or a
+     * connection failure that carries anything else as its cause.
+     */
+    static ProsaSttException of(Throwable error) {
+        Throwable cause = error instanceof ProsaSttException || error.getCause() == null ? error : error.getCause();
+        return cause instanceof ProsaSttException p ? p
+                : new ProsaSttConnectionException("The session failed (" + rootMessage(cause) + ").",
+                        ProsaSttException.NO_CLOSE_CODE, null, cause);
+    }
+
     /** The typed exception for a close code that is not a normal end. */
     static ProsaSttException fromClose(int code, String reason, SessionPhase phase) {
         String seen = "close " + code + (reason == null || reason.isBlank() ? "" : ": " + sentence(reason));

@@ -146,7 +146,7 @@ final class LiveRollover implements Job {
         });
         s.result().whenComplete((t, e) -> {
             if (e != null) {
-                result.completeExceptionally(e instanceof ProsaSttException ? e : e.getCause() != null ? e.getCause() : e);
+                result.completeExceptionally(Failures.of(e));
             } else {
                 result.complete(t);
             }
@@ -345,11 +345,7 @@ final class LiveRollover implements Job {
             }
         }
         if (error != null) {
-            Throwable cause = error instanceof ProsaSttException || error.getCause() == null ? error : error.getCause();
-            ProsaSttException e = cause instanceof ProsaSttException p ? p
-                    : new ProsaSttConnectionException("The session failed (" + Failures.rootMessage(cause) + ").",
-                            ProsaSttException.NO_CLOSE_CODE, null, cause);
-            result.completeExceptionally(e.in(String.format(Locale.ROOT, "part %d (from %.1f s of the live audio)",
+            result.completeExceptionally(Failures.of(error).in(String.format(Locale.ROOT, "part %d (from %.1f s of the live audio)",
                     part.index + 1, part.offsetSeconds)));
             return;
         }

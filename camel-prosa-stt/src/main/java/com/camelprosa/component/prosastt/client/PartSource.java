@@ -26,16 +26,22 @@ final class PartSource implements AudioSource {
 
     @Override
     public InputStream open() throws IOException {
-        InputStream in = whole.open();
+        InputStream in = openAt(whole, start);
+        InputStream samples = new Limited(in, end - start);
+        return layout.wav() == null ? samples
+                : new SequenceInputStream(new ByteArrayInputStream(layout.wavHeader(end - start, layout.channels())), samples);
+    }
+
+    /** The audio opened and read up to {@code offset} (closed again if that fails). */
+    static InputStream openAt(AudioSource audio, long offset) throws IOException {
+        InputStream in = audio.open();
         try {
-            in.skipNBytes(start);
+            in.skipNBytes(offset);
+            return in;
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
         }
-        InputStream samples = new Limited(in, end - start);
-        return layout.wav() == null ? samples
-                : new SequenceInputStream(new ByteArrayInputStream(layout.wavHeader(end - start, layout.channels())), samples);
     }
 
     @Override

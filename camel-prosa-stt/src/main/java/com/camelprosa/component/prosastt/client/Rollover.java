@@ -145,11 +145,7 @@ final class Rollover implements Job {
         session.created().thenAccept(created::complete);
         session.result().whenCompleteAsync((transcript, error) -> {
             if (error != null) {
-                Throwable cause = error.getCause() != null && !(error instanceof ProsaSttException) ? error.getCause() : error;
-                ProsaSttException e = cause instanceof ProsaSttException p ? p
-                        : new ProsaSttConnectionException("The session failed (" + Failures.rootMessage(cause) + ").",
-                                ProsaSttException.NO_CLOSE_CODE, null, cause);
-                result.completeExceptionally(e.in(where(number, start, end)));
+                result.completeExceptionally(Failures.of(error).in(where(number, start, end)));
                 return;
             }
             try {
