@@ -7,11 +7,15 @@ import com.camelprosa.component.prosastt.client.ProsaSttConnectionException;
 import com.camelprosa.component.prosastt.client.ProsaSttException;
 import com.camelprosa.component.prosastt.client.ProsaSttInvalidConfigurationException;
 import com.camelprosa.component.prosastt.client.ProsaSttInvalidInputException;
+import com.camelprosa.component.prosastt.client.ProsaSttTimeoutException;
 import com.camelprosa.component.prosastt.client.Segment;
 import com.camelprosa.component.prosastt.client.Transcript;
+import com.camelprosa.prosastt.emulator.ProsaSttEmulator;
 import com.camelprosa.prosastt.emulator.SessionRecord;
 import com.camelprosa.prosastt.emulator.SyntheticAudio;
+import com.camelprosa.prosastt.emulator.TranscriptScript;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,6 +80,43 @@ class SplitChannelsTest extends EmulatorTestSupport {
 
         ProsaSttException e = assertInstanceOf(ProsaSttConnectionException.class, out.getException());
         assertTrue(e.getMessage().matches("(?s)In channel [01] \\((agent|customer)\\) of 2: .*1011.*"), e.getMessage());
+    }
+
+    /** A redelivery sends only the channel that failed: the confirmed one stays on the exchange, billed once. */
+    @Test
+    void aRedeliverySendsOnlyTheChannelThatFailed() throws Exception {
+        try (ProsaSttEmulator own = ProsaSttEmulator.builder().apiKey(API_KEY)
+                .transcripts(TranscriptScript.of(LABEL, WORDS)).build().start()) {
+            own.failNext(1, "noise"); // the first channel to configure: harmless extras
+            own.failNext(1, "stall-after-end"); // the other: never confirms, so it times out after the first is done
+            MockEndpoint done = getMockEndpoint("mock:split-done");
+            done.expectedMessageCount(1);
+
+            template.sendBodyAndHeaders("direct:split-redelivered", STEREO_WAV, Map.of(ProsaSttConstants.LABEL, LABEL,
+                    "splitUrl", uri("general", "splitChannels=true&channelNames=agent,customer&responseTimeout=1500")
+                            .replace(emulator.url(), own.url())));
+
+            done.assertIsSatisfied();
+            assertEquals(DIALOGUE, done.getExchanges().get(0).getMessage().getBody(String.class));
+            List<SessionRecord> sessions = own.sessions();
+            assertEquals(3, sessions.size(), "two channels, then only the one that failed");
+            SessionRecord stalled = sessions.subList(0, 2).stream().filter(r -> r.finalMessageSentNanos() == 0).findFirst()
+                    .orElseThrow();
+            assertEquals(stalled.configuration(), sessions.get(2).configuration(), "the failed channel again");
+            assertEquals(2, done.getExchanges().get(0).getMessage().getHeader(ProsaSttConstants.PARTS));
+        }
+    }
+
+    @Override
+    protected org.apache.camel.builder.RouteBuilder createRouteBuilder() {
+        return new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:split-redelivered")
+                        .onException(ProsaSttTimeoutException.class).maximumRedeliveries(1).redeliveryDelay(0).end()
+                        .toD("${header.splitUrl}").to("mock:split-done");
+            }
+        };
     }
 
     @Test

@@ -18,16 +18,22 @@ final class ChannelSplit {
 
     /** Starts one channel's transcription: (its request, its audio, its events) to its transcript. */
     interface Channels {
-        CompletableFuture<Transcript> start(StreamRequest request, AudioSource audio, Consumer<TranscriptEvent> events);
+        CompletableFuture<Transcript> start(StreamRequest request, AudioSource audio, Consumer<TranscriptEvent> events,
+                                            TranscriptParts parts);
     }
 
     private ChannelSplit() {
     }
 
+    /**
+     * @param progress the channels (and parts of channels) confirmed by an earlier attempt at the same audio, kept
+     *                 for the next; may be null. A confirmed channel is not sent again (nor are its events).
+     */
     static CompletableFuture<Transcript> run(StreamRequest request, AudioSource audio, AudioLayout layout,
-                                             Consumer<TranscriptEvent> listener, Channels channels) {
+                                             Consumer<TranscriptEvent> listener, Channels channels,
+                                             TranscriptParts progress) {
         int n = layout.channels();
-        List<CompletableFuture<Transcript>> parts = new ArrayList<>(n);
+        List<CompletableFuture<Transcript>> parts = new java.util.concurrent.CopyOnWriteArrayList<>();
         CompletableFuture<Transcript> result = new CompletableFuture<>();
         AtomicInteger left = new AtomicInteger(n);
         java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -44,7 +50,11 @@ final class ChannelSplit {
                             speaker, e.fields()));
                 }
             };
-            CompletableFuture<Transcript> part = channels.start(mono, new ChannelSource(audio, layout, c), events);
+            TranscriptParts done = progress == null ? new TranscriptParts() : progress.channel(c);
+            String identity = "channel " + c + " of " + audio.length() + "/" + layout;
+            Transcript earlier = done.whole(identity);
+            CompletableFuture<Transcript> part = earlier != null ? CompletableFuture.completedFuture(earlier)
+                    : channels.start(mono, new ChannelSource(audio, layout, c), events, done);
             parts.add(part);
             part.whenComplete((t, error) -> {
                 if (error != null) {
@@ -54,7 +64,10 @@ final class ChannelSplit {
                                                               + (speaker == null ? "" : " (" + speaker + ")") + " of " + n));
                         parts.forEach(other -> other.cancel(false));
                     }
-                } else if (left.decrementAndGet() == 0) {
+                    return;
+                }
+                done.whole(identity, t);
+                if (left.decrementAndGet() == 0) {
                     Transcript whole = merge(parts.stream().map(CompletableFuture::join).toList(), request);
                     if (listener != null) {
                         try {

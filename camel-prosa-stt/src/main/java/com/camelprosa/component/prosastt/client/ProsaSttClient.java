@@ -91,7 +91,7 @@ public final class ProsaSttClient implements AutoCloseable {
             } catch (ProsaSttException e) {
                 return CompletableFuture.failedFuture(e);
             }
-            return ChannelSplit.run(request, audio, layout, events, (r, a, e) -> transcribe(r, a, e, null));
+            return ChannelSplit.run(request, audio, layout, events, this::transcribe, parts);
         }
         try {
             return job(request, audio, events, parts).result();
