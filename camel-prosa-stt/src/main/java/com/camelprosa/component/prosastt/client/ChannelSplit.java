@@ -56,6 +56,9 @@ final class ChannelSplit {
             CompletableFuture<Transcript> part = earlier != null ? CompletableFuture.completedFuture(earlier)
                     : channels.start(mono, new ChannelSource(audio, layout, c), events, done);
             parts.add(part);
+            if (failed.get()) { // another channel failed while this one was starting
+                part.cancel(false);
+            }
             part.whenComplete((t, error) -> {
                 if (error != null) {
                     ProsaSttException e = Failures.of(error);
@@ -69,16 +72,15 @@ final class ChannelSplit {
                 done.whole(identity, t);
                 if (left.decrementAndGet() == 0) {
                     Transcript whole = merge(parts.stream().map(CompletableFuture::join).toList(), request);
-                    if (listener != null) {
-                        try {
+                    try {
+                        if (listener != null) {
                             listener.accept(new TranscriptEvent(TranscriptEvent.Type.END, whole.text(), null, null,
                                     whole.jobId()));
-                        } catch (ProsaSttException failure) {
-                            result.completeExceptionally(failure);
-                            return;
                         }
+                        result.complete(whole);
+                    } catch (RuntimeException | Error failure) { // nothing may leave the whole without its end
+                        result.completeExceptionally(Failures.of(failure));
                     }
-                    result.complete(whole);
                 }
             });
         }

@@ -39,6 +39,7 @@ final class LiveRollover implements Job {
     private final CompletableFuture<Transcript> result = new CompletableFuture<>();
     private final CompletableFuture<String> created = new CompletableFuture<>();
     private final List<Part> parts = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean finishing = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Supplier<ProsaSttException> check;
     private volatile InputStream in;
     private volatile boolean inputEnded;
@@ -53,6 +54,8 @@ final class LiveRollover implements Job {
         final List<TranscriptEvent> held = new ArrayList<>();
         volatile StreamingSession session;
         Transcript transcript;
+        /** Completes when the server confirmed this part (exceptionally when it failed). */
+        final CompletableFuture<Void> confirmed = new CompletableFuture<>();
 
         Part(int index, double offsetSeconds) {
             this.index = index;
@@ -115,7 +118,11 @@ final class LiveRollover implements Job {
                                                                            + Failures.rootMessage(e) + ".", e));
             return;
         }
-        if (layout == null || result.isDone()) {
+        if (result.isDone()) { // aborted while the first chunk was read: its clean-up has run, start nothing
+            stopReading();
+            return;
+        }
+        if (layout == null) {
             asOneSession(head);
             return;
         }
@@ -273,19 +280,21 @@ final class LiveRollover implements Job {
         if (before == null || request.connectAhead()) {
             startSession(part, layout);
         } else { // one session at a time: this part connects once the one before it is confirmed
-            before.session.result().thenRun(() -> {
-                if (!result.isDone()) {
-                    startSession(part, layout);
-                }
-            });
+            before.confirmed.thenRun(() -> startSession(part, layout));
         }
         return part;
     }
 
     private void startSession(Part part, AudioLayout layout) {
-        StreamingSession session = sessions.apply(new PipeSource(part.pipe, layout), listener == null ? null
-                : e -> held(part, e));
-        part.session = session;
+        StreamingSession session;
+        synchronized (parts) { // no session for a part dropped, or for a whole that has failed (its clean-up ran)
+            if (!parts.contains(part) || result.isDone()) {
+                part.pipe.close();
+                return;
+            }
+            session = sessions.apply(new PipeSource(part.pipe, layout), listener == null ? null : e -> held(part, e));
+            part.session = session;
+        }
         Supplier<ProsaSttException> c = check;
         if (c != null) {
             session.alsoCheck(c);
@@ -345,6 +354,7 @@ final class LiveRollover implements Job {
             }
         }
         if (error != null) {
+            part.confirmed.completeExceptionally(error);
             result.completeExceptionally(Failures.of(error).in(String.format(Locale.ROOT, "part %d (from %.1f s of the live audio)",
                     part.index + 1, part.offsetSeconds)));
             return;
@@ -352,6 +362,7 @@ final class LiveRollover implements Job {
         try {
             synchronized (parts) {
                 part.transcript = transcript;
+                part.confirmed.complete(null);
                 if (listener != null) { // the events held for parts now first in line, in order
                     for (Part p : parts) {
                         p.held.forEach(listener);
@@ -362,8 +373,8 @@ final class LiveRollover implements Job {
                     }
                 }
             }
-        } catch (ProsaSttException e) {
-            result.completeExceptionally(e);
+        } catch (RuntimeException | Error e) { // a listener that throws must not leave the whole without its end
+            result.completeExceptionally(Failures.of(e));
             return;
         }
         completeIfDone();
@@ -379,20 +390,19 @@ final class LiveRollover implements Job {
                 done.add(new TranscriptParts.Part(0, 0, p.offsetSeconds, p.transcript));
             }
         }
-        if (done.isEmpty() || result.isDone()) {
-            return;
+        if (done.isEmpty() || result.isDone() || !finishing.compareAndSet(false, true)) {
+            return; // the reader's end of input and the last part's confirmation may both get here: one END
         }
-        Transcript whole = Rollover.merge(done);
-        if (listener != null) {
-            try {
+        try {
+            Transcript whole = Rollover.merge(done);
+            if (listener != null) {
                 listener.accept(new TranscriptEvent(TranscriptEvent.Type.END, whole.text(), null, null,
                         whole.jobIds().isEmpty() ? null : whole.jobIds().get(whole.jobIds().size() - 1)));
-            } catch (ProsaSttException e) {
-                result.completeExceptionally(e);
-                return;
             }
+            result.complete(whole);
+        } catch (RuntimeException | Error e) {
+            result.completeExceptionally(Failures.of(e));
         }
-        result.complete(whole);
     }
 
     private void stopReading() {

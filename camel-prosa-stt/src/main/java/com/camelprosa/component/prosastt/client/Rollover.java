@@ -138,6 +138,11 @@ final class Rollover implements Job {
         StreamingSession session = sessions.apply(new PartSource(audio, layout, start, end),
                 listener == null ? null : e -> forward(e, offset));
         current = session;
+        if (result.isDone()) { // aborted while this part was starting: abort() did not see it
+            session.abort(new ProsaSttConnectionException("The transcription ended while this part was starting.",
+                    ProsaSttException.NO_CLOSE_CODE, null, null));
+            return;
+        }
         Supplier<ProsaSttException> c = check;
         if (c != null) {
             session.alsoCheck(c);
