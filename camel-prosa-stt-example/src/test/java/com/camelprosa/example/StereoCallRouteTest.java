@@ -2,6 +2,7 @@ package com.camelprosa.example;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,7 +69,9 @@ class StereoCallRouteTest {
                         .asDouble(), segments.toString());
                 previousEnd = s.get("end").asDouble();
             }
-            assertTrue(Files.exists(inbox.resolve(".done/" + ExampleApp.STEREO_SAMPLE)), "the audio is moved");
+            // the file consumer moves the audio when the exchange completes, just after the run report has it
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> Files.exists(inbox.resolve(".done/" + ExampleApp.STEREO_SAMPLE)));
         }
     }
 
