@@ -1,9 +1,6 @@
 package com.camelprosa.component.prosastt;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,33 +45,14 @@ class LiveRolloverTest extends EmulatorTestSupport {
         limited.close();
     }
 
-    /** The WAV fed through a pipe by another thread as fast as it is read: length unknown, reads wait for data. */
-    static InputStream live(byte[] wav) throws IOException {
-        return live(wav, 0);
+    /** The WAV as a live recorder hands it out: length unknown, as fast as it is read. */
+    static InputStream live(byte[] wav) {
+        return LongAudioAttackRecorder.fast(wav);
     }
 
-    /**
-     * The WAV fed through a pipe as a recorder would, at {@code speed} times real time (0: as fast as it is read). The
-     * feeder's pauses stand for the call going on; nothing waits on them for a result.
-     */
-    static InputStream live(byte[] wav, int speed) throws IOException {
-        PipedInputStream in = new PipedInputStream(1 << 16);
-        PipedOutputStream out = new PipedOutputStream(in);
-        Thread feeder = new Thread(() -> {
-            try (out) {
-                for (int at = 0; at < wav.length; at += 3200) {
-                    out.write(wav, at, Math.min(3200, wav.length - at));
-                    if (speed > 0) {
-                        Thread.sleep(100 / speed); // 3200 bytes are 100 ms of 16 kHz mono
-                    }
-                }
-            } catch (IOException | InterruptedException e) {
-                // the reader closed: the test asserts what it got
-            }
-        }, "live-recorder");
-        feeder.setDaemon(true);
-        feeder.start();
-        return in;
+    /** The WAV as a live recorder hands it out at {@code speed} times real time: a read waits for the call to go on. */
+    static InputStream live(byte[] wav, int speed) {
+        return LongAudioAttackRecorder.paced(wav, speed);
     }
 
     @Test
