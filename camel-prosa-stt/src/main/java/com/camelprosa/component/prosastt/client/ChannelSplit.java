@@ -46,8 +46,7 @@ final class ChannelSplit {
                            + (speaker != null ? speaker : "channel " + c) + "]").build();
             Consumer<TranscriptEvent> events = listener == null ? null : e -> {
                 if (e.type() != TranscriptEvent.Type.END) {
-                    listener.accept(new TranscriptEvent(e.type(), e.text(), e.start(), e.end(), e.jobId(), channel,
-                            speaker, e.fields()));
+                    listener.accept(e.shifted(0, channel, speaker));
                 }
             };
             TranscriptParts done = progress == null ? new TranscriptParts() : progress.channel(c);

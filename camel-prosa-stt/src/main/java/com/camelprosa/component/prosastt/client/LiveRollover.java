@@ -325,10 +325,7 @@ final class LiveRollover implements Job {
         if (e.type() == TranscriptEvent.Type.END) {
             return; // one END, after the last part
         }
-        TranscriptEvent shifted = e.type() == TranscriptEvent.Type.RESULT
-                ? new TranscriptEvent(e.type(), e.text(), e.start() + part.offsetSeconds, e.end() + part.offsetSeconds, e.jobId(),
-                        e.channel(), e.speaker(), e.fields())
-                : e;
+        TranscriptEvent shifted = e.shifted(part.offsetSeconds, null, null);
         synchronized (parts) {
             if (firstUnconfirmed() == part) {
                 listener.accept(shifted);

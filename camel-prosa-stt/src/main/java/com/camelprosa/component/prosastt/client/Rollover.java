@@ -179,13 +179,8 @@ final class Rollover implements Job {
     }
 
     private void forward(TranscriptEvent e, double offset) {
-        switch (e.type()) {
-            case END -> {
-                // one END, after the last part
-            }
-            case RESULT -> listener.accept(new TranscriptEvent(e.type(), e.text(), e.start() + offset, e.end() + offset,
-                    e.jobId(), e.channel(), e.speaker(), e.fields()));
-            default -> listener.accept(e);
+        if (e.type() != TranscriptEvent.Type.END) { // one END, after the last part
+            listener.accept(e.shifted(offset, null, null));
         }
     }
 

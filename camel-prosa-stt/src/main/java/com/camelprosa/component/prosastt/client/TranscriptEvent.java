@@ -34,6 +34,15 @@ public record TranscriptEvent(Type type, String text, Double start, Double end, 
         return new TranscriptEvent(Type.RESULT, s.text(), s.start(), s.end(), jobId, s.channel(), s.speaker(), s.fields());
     }
 
+    /**
+     * This event later in the audio by {@code seconds} (a RESULT's times; a PARTIAL has none), on {@code channel}
+     * named {@code speaker} when not null: as Segment's, for the events of one part or channel of a larger whole.
+     */
+    TranscriptEvent shifted(double seconds, Integer channel, String speaker) {
+        return new TranscriptEvent(type, text, start == null ? null : start + seconds, end == null ? null : end + seconds,
+                jobId, channel == null ? this.channel : channel, speaker == null ? this.speaker : speaker, fields);
+    }
+
     public enum Type {
         /** The hypothesis for the segment being spoken; each one replaces the previous. */
         PARTIAL,
