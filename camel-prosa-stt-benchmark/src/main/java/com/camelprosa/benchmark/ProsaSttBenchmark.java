@@ -29,7 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.camelprosa.component.prosastt.ProsaSttConstants;
-import com.camelprosa.component.prosastt.client.TranscriptEvent;
+import com.camelprosa.prosastt.client.TranscriptEvent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;

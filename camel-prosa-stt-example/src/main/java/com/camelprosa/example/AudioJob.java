@@ -7,9 +7,9 @@ import java.io.InputStream;
 import java.util.Locale;
 
 import com.camelprosa.component.prosastt.ProsaSttConstants;
-import com.camelprosa.component.prosastt.client.ProsaSttInvalidInputException;
-import com.camelprosa.component.prosastt.client.Transcript;
-import com.camelprosa.component.prosastt.client.WavHeader;
+import com.camelprosa.prosastt.client.ProsaSttInvalidInputException;
+import com.camelprosa.prosastt.client.Transcript;
+import com.camelprosa.prosastt.client.WavHeader;
 import org.apache.camel.Exchange;
 import org.apache.camel.util.FileUtil;
 import org.slf4j.Logger;

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 import com.camelprosa.component.prosastt.ProsaSttConstants;
-import com.camelprosa.component.prosastt.client.ProsaSttConnectionException;
-import com.camelprosa.component.prosastt.client.ProsaSttException;
-import com.camelprosa.component.prosastt.client.ProsaSttRateLimitedException;
-import com.camelprosa.component.prosastt.client.ProsaSttTimeoutException;
+import com.camelprosa.prosastt.client.ProsaSttConnectionException;
+import com.camelprosa.prosastt.client.ProsaSttException;
+import com.camelprosa.prosastt.client.ProsaSttRateLimitedException;
+import com.camelprosa.prosastt.client.ProsaSttTimeoutException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.Predicate;

@@ -3,11 +3,11 @@ package com.camelprosa.example;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.camelprosa.component.prosastt.client.ProsaSttAuthenticationException;
-import com.camelprosa.component.prosastt.client.ProsaSttException;
-import com.camelprosa.component.prosastt.client.ProsaSttInvalidInputException;
-import com.camelprosa.component.prosastt.client.ProsaSttRateLimitedException;
-import com.camelprosa.component.prosastt.client.ProsaSttTimeoutException;
+import com.camelprosa.prosastt.client.ProsaSttAuthenticationException;
+import com.camelprosa.prosastt.client.ProsaSttException;
+import com.camelprosa.prosastt.client.ProsaSttInvalidInputException;
+import com.camelprosa.prosastt.client.ProsaSttRateLimitedException;
+import com.camelprosa.prosastt.client.ProsaSttTimeoutException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;

@@ -3,8 +3,8 @@ package com.camelprosa.example;
 import java.util.Locale;
 
 import com.camelprosa.component.prosastt.ProsaSttConstants;
-import com.camelprosa.component.prosastt.client.TranscriptEvent;
-import com.camelprosa.component.prosastt.client.TranscriptStream;
+import com.camelprosa.prosastt.client.TranscriptEvent;
+import com.camelprosa.prosastt.client.TranscriptStream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;

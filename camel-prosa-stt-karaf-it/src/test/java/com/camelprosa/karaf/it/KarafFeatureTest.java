@@ -60,10 +60,12 @@ class KarafFeatureTest {
         Path out = Files.createDirectories(work.resolve("out"));
         Path report = work.resolve("bundles.txt");
 
-        // The component bundle where features.xml's mvn: URL finds it (no mvn install needed).
+        // The component and client bundles where features.xml's mvn: URLs find them (no mvn install needed).
         Path component = classpathJar("camel-prosa-stt-0");
         String version = component.getFileName().toString().replace("camel-prosa-stt-", "").replace(".jar", "");
         copy(component, repo.resolve("com/camelprosa/camel-prosa-stt/" + version + "/camel-prosa-stt-" + version + ".jar"));
+        copy(classpathJar("prosa-stt-client-0"),
+                repo.resolve("com/camelprosa/prosa-stt-client/" + version + "/prosa-stt-client-" + version + ".jar"));
 
         String camelVersion = classpathJar("camel-api-").getFileName().toString().replace("camel-api-", "").replace(".jar", "");
         Path camel = camelStandIn(work.resolve("camel-core-standin.jar"), camelVersion);
@@ -116,7 +118,10 @@ class KarafFeatureTest {
             List<String> lines = Files.readAllLines(report);
             assertTrue(lines.contains("bundle com.camelprosa.camel-prosa-stt " + version.replace("-SNAPSHOT", ".SNAPSHOT")
                                       + " ACTIVE"), String.join("\n", lines));
+            assertTrue(lines.contains("bundle com.camelprosa.prosa-stt-client " + version.replace("-SNAPSHOT", ".SNAPSHOT")
+                                      + " ACTIVE"), String.join("\n", lines));
             for (String wire : List.of("wire org.apache.camel -> org.apache.camel.standin",
+                    "wire com.camelprosa.prosastt.client -> com.camelprosa.prosa-stt-client",
                     "wire org.glassfish.tyrus.client -> org.glassfish.tyrus.client",
                     "wire org.glassfish.tyrus.container.grizzly.client -> org.glassfish.tyrus.container-grizzly-client",
                     "wire jakarta.websocket -> jakarta.websocket-client-api",

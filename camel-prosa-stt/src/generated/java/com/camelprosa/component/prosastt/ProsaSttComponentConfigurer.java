@@ -35,7 +35,7 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "audioformat":
         case "audioFormat": getOrCreateConfiguration(target).setAudioFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "authmode":
-        case "authMode": getOrCreateConfiguration(target).setAuthMode(property(camelContext, com.camelprosa.component.prosastt.client.AuthMode.class, value)); return true;
+        case "authMode": getOrCreateConfiguration(target).setAuthMode(property(camelContext, com.camelprosa.prosastt.client.AuthMode.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "channelnames":
@@ -94,7 +94,7 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "audioformat":
         case "audioFormat": return java.lang.String.class;
         case "authmode":
-        case "authMode": return com.camelprosa.component.prosastt.client.AuthMode.class;
+        case "authMode": return com.camelprosa.prosastt.client.AuthMode.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "channelnames":

@@ -44,73 +44,73 @@ public final class ProsaSttConvertersLoader implements TypeConverterLoader, Came
     }
 
     private void registerConverters(TypeConverterRegistry registry) {
-        addTypeConverter(registry, byte[].class, com.camelprosa.component.prosastt.client.SegmentList.class, false,
+        addTypeConverter(registry, byte[].class, com.camelprosa.prosastt.client.SegmentList.class, false,
             (type, exchange, value) -> {
-                Object answer = com.camelprosa.component.prosastt.ProsaSttConverters.toByteArray((com.camelprosa.component.prosastt.client.SegmentList) value);
+                Object answer = com.camelprosa.component.prosastt.ProsaSttConverters.toByteArray((com.camelprosa.prosastt.client.SegmentList) value);
                 if (false && answer == null) {
                     answer = Void.class;
                 }
                 return answer;
             });
-        addTypeConverter(registry, byte[].class, com.camelprosa.component.prosastt.client.Transcript.class, false,
+        addTypeConverter(registry, byte[].class, com.camelprosa.prosastt.client.Transcript.class, false,
             (type, exchange, value) -> {
-                Object answer = com.camelprosa.component.prosastt.ProsaSttConverters.toByteArray((com.camelprosa.component.prosastt.client.Transcript) value);
+                Object answer = com.camelprosa.component.prosastt.ProsaSttConverters.toByteArray((com.camelprosa.prosastt.client.Transcript) value);
                 if (false && answer == null) {
                     answer = Void.class;
                 }
                 return answer;
             });
-        addTypeConverter(registry, byte[].class, com.camelprosa.component.prosastt.client.TranscriptEvent.class, false,
+        addTypeConverter(registry, byte[].class, com.camelprosa.prosastt.client.TranscriptEvent.class, false,
             (type, exchange, value) -> {
-                Object answer = com.camelprosa.component.prosastt.ProsaSttConverters.toByteArray((com.camelprosa.component.prosastt.client.TranscriptEvent) value);
+                Object answer = com.camelprosa.component.prosastt.ProsaSttConverters.toByteArray((com.camelprosa.prosastt.client.TranscriptEvent) value);
                 if (false && answer == null) {
                     answer = Void.class;
                 }
                 return answer;
             });
-        addTypeConverter(registry, java.io.InputStream.class, com.camelprosa.component.prosastt.client.SegmentList.class, false,
+        addTypeConverter(registry, java.io.InputStream.class, com.camelprosa.prosastt.client.SegmentList.class, false,
             (type, exchange, value) -> {
-                Object answer = com.camelprosa.component.prosastt.ProsaSttConverters.toInputStream((com.camelprosa.component.prosastt.client.SegmentList) value);
+                Object answer = com.camelprosa.component.prosastt.ProsaSttConverters.toInputStream((com.camelprosa.prosastt.client.SegmentList) value);
                 if (false && answer == null) {
                     answer = Void.class;
                 }
                 return answer;
             });
-        addTypeConverter(registry, java.io.InputStream.class, com.camelprosa.component.prosastt.client.Transcript.class, false,
+        addTypeConverter(registry, java.io.InputStream.class, com.camelprosa.prosastt.client.Transcript.class, false,
             (type, exchange, value) -> {
-                Object answer = com.camelprosa.component.prosastt.ProsaSttConverters.toInputStream((com.camelprosa.component.prosastt.client.Transcript) value);
+                Object answer = com.camelprosa.component.prosastt.ProsaSttConverters.toInputStream((com.camelprosa.prosastt.client.Transcript) value);
                 if (false && answer == null) {
                     answer = Void.class;
                 }
                 return answer;
             });
-        addTypeConverter(registry, java.io.InputStream.class, com.camelprosa.component.prosastt.client.TranscriptEvent.class, false,
+        addTypeConverter(registry, java.io.InputStream.class, com.camelprosa.prosastt.client.TranscriptEvent.class, false,
             (type, exchange, value) -> {
-                Object answer = com.camelprosa.component.prosastt.ProsaSttConverters.toInputStream((com.camelprosa.component.prosastt.client.TranscriptEvent) value);
+                Object answer = com.camelprosa.component.prosastt.ProsaSttConverters.toInputStream((com.camelprosa.prosastt.client.TranscriptEvent) value);
                 if (false && answer == null) {
                     answer = Void.class;
                 }
                 return answer;
             });
-        addTypeConverter(registry, java.lang.String.class, com.camelprosa.component.prosastt.client.SegmentList.class, false,
+        addTypeConverter(registry, java.lang.String.class, com.camelprosa.prosastt.client.SegmentList.class, false,
             (type, exchange, value) -> {
-                Object answer = com.camelprosa.component.prosastt.ProsaSttConverters.toString((com.camelprosa.component.prosastt.client.SegmentList) value);
+                Object answer = com.camelprosa.component.prosastt.ProsaSttConverters.toString((com.camelprosa.prosastt.client.SegmentList) value);
                 if (false && answer == null) {
                     answer = Void.class;
                 }
                 return answer;
             });
-        addTypeConverter(registry, java.lang.String.class, com.camelprosa.component.prosastt.client.Transcript.class, false,
+        addTypeConverter(registry, java.lang.String.class, com.camelprosa.prosastt.client.Transcript.class, false,
             (type, exchange, value) -> {
-                Object answer = com.camelprosa.component.prosastt.ProsaSttConverters.toString((com.camelprosa.component.prosastt.client.Transcript) value);
+                Object answer = com.camelprosa.component.prosastt.ProsaSttConverters.toString((com.camelprosa.prosastt.client.Transcript) value);
                 if (false && answer == null) {
                     answer = Void.class;
                 }
                 return answer;
             });
-        addTypeConverter(registry, java.lang.String.class, com.camelprosa.component.prosastt.client.TranscriptEvent.class, false,
+        addTypeConverter(registry, java.lang.String.class, com.camelprosa.prosastt.client.TranscriptEvent.class, false,
             (type, exchange, value) -> {
-                Object answer = com.camelprosa.component.prosastt.ProsaSttConverters.toString((com.camelprosa.component.prosastt.client.TranscriptEvent) value);
+                Object answer = com.camelprosa.component.prosastt.ProsaSttConverters.toString((com.camelprosa.prosastt.client.TranscriptEvent) value);
                 if (false && answer == null) {
                     answer = Void.class;
                 }

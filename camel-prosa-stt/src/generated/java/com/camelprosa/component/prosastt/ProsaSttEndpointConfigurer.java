@@ -28,7 +28,7 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "audioformat":
         case "audioFormat": target.getConfiguration().setAudioFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "authmode":
-        case "authMode": target.getConfiguration().setAuthMode(property(camelContext, com.camelprosa.component.prosastt.client.AuthMode.class, value)); return true;
+        case "authMode": target.getConfiguration().setAuthMode(property(camelContext, com.camelprosa.prosastt.client.AuthMode.class, value)); return true;
         case "channelnames":
         case "channelNames": target.getConfiguration().setChannelNames(property(camelContext, java.lang.String.class, value)); return true;
         case "channels": target.getConfiguration().setChannels(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -82,7 +82,7 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "audioformat":
         case "audioFormat": return java.lang.String.class;
         case "authmode":
-        case "authMode": return com.camelprosa.component.prosastt.client.AuthMode.class;
+        case "authMode": return com.camelprosa.prosastt.client.AuthMode.class;
         case "channelnames":
         case "channelNames": return java.lang.String.class;
         case "channels": return java.lang.Integer.class;

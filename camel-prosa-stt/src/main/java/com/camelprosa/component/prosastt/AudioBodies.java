@@ -7,8 +7,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.camelprosa.component.prosastt.client.AudioSource;
-import com.camelprosa.component.prosastt.client.ProsaSttInvalidInputException;
+import com.camelprosa.prosastt.client.AudioSource;
+import com.camelprosa.prosastt.client.ProsaSttInvalidInputException;
 import org.apache.camel.Exchange;
 import org.apache.camel.StreamCache;
 import org.apache.camel.WrappedFile;

@@ -1,7 +1,7 @@
 package com.camelprosa.component.prosastt;
 
-import com.camelprosa.component.prosastt.client.AuthMode;
-import com.camelprosa.component.prosastt.client.StreamRequest;
+import com.camelprosa.prosastt.client.AuthMode;
+import com.camelprosa.prosastt.client.StreamRequest;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;

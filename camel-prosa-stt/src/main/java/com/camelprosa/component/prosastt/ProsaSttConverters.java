@@ -3,9 +3,9 @@ package com.camelprosa.component.prosastt;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 
-import com.camelprosa.component.prosastt.client.SegmentList;
-import com.camelprosa.component.prosastt.client.Transcript;
-import com.camelprosa.component.prosastt.client.TranscriptEvent;
+import com.camelprosa.prosastt.client.SegmentList;
+import com.camelprosa.prosastt.client.Transcript;
+import com.camelprosa.prosastt.client.TranscriptEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Converter;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.camelprosa.component.prosastt.client.ProsaSttClient;
+import com.camelprosa.prosastt.client.ProsaSttClient;
 import org.apache.camel.Component;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.DevConsole;

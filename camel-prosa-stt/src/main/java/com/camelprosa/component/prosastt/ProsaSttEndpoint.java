@@ -4,8 +4,8 @@ import java.util.Map;
 
 import javax.net.ssl.SSLContext;
 
-import com.camelprosa.component.prosastt.client.ProsaSttInvalidConfigurationException;
-import com.camelprosa.component.prosastt.client.StreamRequest;
+import com.camelprosa.prosastt.client.ProsaSttInvalidConfigurationException;
+import com.camelprosa.prosastt.client.StreamRequest;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;

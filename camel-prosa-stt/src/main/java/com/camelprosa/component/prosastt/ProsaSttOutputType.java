@@ -4,12 +4,12 @@ package com.camelprosa.component.prosastt;
 public enum ProsaSttOutputType {
     /** The final segments' texts joined by a space (a String). */
     text,
-    /** A {@link com.camelprosa.component.prosastt.client.Transcript}: job id, text, segments with times, metadata. */
+    /** A {@link com.camelprosa.prosastt.client.Transcript}: job id, text, segments with times, metadata. */
     transcript,
     /** The final segments, a {@code List<Segment>} with start and end times. */
     segments,
     /**
-     * A live {@link com.camelprosa.component.prosastt.client.TranscriptStream} ({@code Iterator<TranscriptEvent>}) of
+     * A live {@link com.camelprosa.prosastt.client.TranscriptStream} ({@code Iterator<TranscriptEvent>}) of
      * partials, results and the end, returned as soon as the job is created: use {@code split(body()).streaming()}.
      */
     stream

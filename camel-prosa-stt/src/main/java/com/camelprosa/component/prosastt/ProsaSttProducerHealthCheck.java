@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 
-import com.camelprosa.component.prosastt.client.AuthMode;
+import com.camelprosa.prosastt.client.AuthMode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;

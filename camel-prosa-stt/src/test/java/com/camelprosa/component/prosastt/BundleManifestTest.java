@@ -20,30 +20,46 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BundleManifestTest {
 
     private static final Path CLASSES = Path.of("target/classes");
+    private static final Path CLIENT_CLASSES = Path.of("../prosa-stt-client/target/classes");
+
+    private static Attributes manifest(Path classes) throws Exception {
+        try (InputStream in = Files.newInputStream(classes.resolve("META-INF/MANIFEST.MF"))) {
+            return new Manifest(in).getMainAttributes();
+        }
+    }
 
     @Test
-    void manifestIsAnOsgiBundleWithVersionedImports() throws Exception {
-        Manifest manifest;
-        try (InputStream in = Files.newInputStream(CLASSES.resolve("META-INF/MANIFEST.MF"))) {
-            manifest = new Manifest(in);
-        }
-        Attributes a = manifest.getMainAttributes();
-        assertEquals("com.camelprosa.camel-prosa-stt", a.getValue("Bundle-SymbolicName"));
-        assertEquals("2", a.getValue("Bundle-ManifestVersion"));
-
-        String exports = a.getValue("Export-Package");
-        assertTrue(exports.contains("com.camelprosa.component.prosastt;version="), exports);
-        assertTrue(exports.contains("com.camelprosa.component.prosastt.client;version="), exports);
-
+    void clientIsAnOsgiBundleWithVersionedImportsOfTyrus() throws Exception {
+        Attributes a = manifest(CLIENT_CLASSES);
+        assertEquals("com.camelprosa.prosa-stt-client", a.getValue("Bundle-SymbolicName"));
+        assertTrue(a.getValue("Export-Package").contains("com.camelprosa.prosastt.client;version="));
         String imports = a.getValue("Import-Package");
         for (String expected : new String[] {
-                "org.apache.camel;version=\"[4.18,5)\"", "org.apache.camel.support;version=\"[4.18,5)\"",
                 "org.glassfish.tyrus.client;version=\"[2.2,3)\"",
                 "org.glassfish.tyrus.container.grizzly.client;version=\"[2.2,3)\"",
                 "jakarta.websocket;version=\"[2.1,3)\"", "com.fasterxml.jackson.databind;version=\"[2.15,3)\"" }) {
             assertTrue(imports.contains(expected), expected + " in " + imports);
         }
         assertFalse(imports.contains("org.glassfish.tyrus.bundles"), "nothing from the non-bundle standalone client");
+        assertFalse(imports.contains("org.apache.camel"), "the client has no Camel: " + imports);
+    }
+
+    @Test
+    void manifestIsAnOsgiBundleWithVersionedImports() throws Exception {
+        Attributes a = manifest(CLASSES);
+        assertEquals("com.camelprosa.camel-prosa-stt", a.getValue("Bundle-SymbolicName"));
+        assertEquals("2", a.getValue("Bundle-ManifestVersion"));
+
+        String exports = a.getValue("Export-Package");
+        assertTrue(exports.contains("com.camelprosa.component.prosastt;version="), exports);
+
+        String imports = a.getValue("Import-Package");
+        for (String expected : new String[] {
+                "org.apache.camel;version=\"[4.18,5)\"", "org.apache.camel.support;version=\"[4.18,5)\"",
+                "com.camelprosa.prosastt.client;version=\"[0.1,0.2)\"",
+                "com.fasterxml.jackson.databind;version=\"[2.15,3)\"" }) {
+            assertTrue(imports.contains(expected), expected + " in " + imports);
+        }
         assertFalse(imports.matches(".*(^|,)java\\..*"), "java.* comes from the framework");
 
         for (String service : new String[] {

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import com.camelprosa.component.prosastt.client.Segment;
-import com.camelprosa.component.prosastt.client.SegmentList;
-import com.camelprosa.component.prosastt.client.Transcript;
-import com.camelprosa.component.prosastt.client.TranscriptEvent;
+import com.camelprosa.prosastt.client.Segment;
+import com.camelprosa.prosastt.client.SegmentList;
+import com.camelprosa.prosastt.client.Transcript;
+import com.camelprosa.prosastt.client.TranscriptEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;

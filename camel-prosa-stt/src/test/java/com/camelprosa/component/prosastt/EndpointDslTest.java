@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.camelprosa.component.prosastt.client.Transcript;
+import com.camelprosa.prosastt.client.Transcript;
 import com.camelprosa.component.prosastt.dsl.ProsaSttEndpointBuilderFactory.AdvancedProsaSttEndpointBuilder;
 import com.camelprosa.component.prosastt.dsl.ProsaSttEndpointBuilderFactory.ProsaSttBuilders;
 import com.camelprosa.component.prosastt.dsl.ProsaSttEndpointBuilderFactory.ProsaSttEndpointBuilder;

@@ -6,15 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import com.camelprosa.component.prosastt.client.ProsaSttAuthenticationException;
-import com.camelprosa.component.prosastt.client.ProsaSttConnectionException;
-import com.camelprosa.component.prosastt.client.ProsaSttException;
-import com.camelprosa.component.prosastt.client.ProsaSttInvalidConfigurationException;
-import com.camelprosa.component.prosastt.client.ProsaSttInvalidInputException;
-import com.camelprosa.component.prosastt.client.ProsaSttQuotaExceededException;
-import com.camelprosa.component.prosastt.client.ProsaSttRateLimitedException;
-import com.camelprosa.component.prosastt.client.ProsaSttTimeoutException;
-import com.camelprosa.component.prosastt.client.ProsaSttUnknownModelException;
+import com.camelprosa.prosastt.client.ProsaSttAuthenticationException;
+import com.camelprosa.prosastt.client.ProsaSttConnectionException;
+import com.camelprosa.prosastt.client.ProsaSttException;
+import com.camelprosa.prosastt.client.ProsaSttInvalidConfigurationException;
+import com.camelprosa.prosastt.client.ProsaSttInvalidInputException;
+import com.camelprosa.prosastt.client.ProsaSttQuotaExceededException;
+import com.camelprosa.prosastt.client.ProsaSttRateLimitedException;
+import com.camelprosa.prosastt.client.ProsaSttTimeoutException;
+import com.camelprosa.prosastt.client.ProsaSttUnknownModelException;
 import com.camelprosa.prosastt.emulator.ProsaSttEmulator;
 import com.camelprosa.prosastt.emulator.SyntheticAudio;
 import org.apache.camel.Exchange;
@@ -38,12 +38,12 @@ class FailureTest extends EmulatorTestSupport {
 
     @ParameterizedTest
     @CsvSource({
-            "close:4001, com.camelprosa.component.prosastt.client.ProsaSttInvalidConfigurationException, 4001, false",
-            "close:4002, com.camelprosa.component.prosastt.client.ProsaSttUnknownModelException, 4002, false",
-            "close:4005, com.camelprosa.component.prosastt.client.ProsaSttQuotaExceededException, 4005, false",
-            "close:4029, com.camelprosa.component.prosastt.client.ProsaSttRateLimitedException, 4029, true",
-            "close:1011, com.camelprosa.component.prosastt.client.ProsaSttConnectionException, 1011, true",
-            "close:4000, com.camelprosa.component.prosastt.client.ProsaSttAuthenticationException, 4000, false" })
+            "close:4001, com.camelprosa.prosastt.client.ProsaSttInvalidConfigurationException, 4001, false",
+            "close:4002, com.camelprosa.prosastt.client.ProsaSttUnknownModelException, 4002, false",
+            "close:4005, com.camelprosa.prosastt.client.ProsaSttQuotaExceededException, 4005, false",
+            "close:4029, com.camelprosa.prosastt.client.ProsaSttRateLimitedException, 4029, true",
+            "close:1011, com.camelprosa.prosastt.client.ProsaSttConnectionException, 1011, true",
+            "close:4000, com.camelprosa.prosastt.client.ProsaSttAuthenticationException, 4000, false" })
     void closeCodesBecomeTypedExceptions(String fault, String type, int code, boolean retryable) throws Exception {
         ProsaSttException e = failure(send(uri("general", null), THREE_WORDS_WAV,
                 Map.of(ProsaSttConstants.LABEL, "x [fault=" + fault + "]")));

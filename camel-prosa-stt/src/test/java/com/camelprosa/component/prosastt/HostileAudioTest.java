@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.camelprosa.component.prosastt.client.HostileAudio;
-import com.camelprosa.component.prosastt.client.ProsaSttException;
-import com.camelprosa.component.prosastt.client.ProsaSttInvalidInputException;
+import com.camelprosa.prosastt.client.HostileAudio;
+import com.camelprosa.prosastt.client.ProsaSttException;
+import com.camelprosa.prosastt.client.ProsaSttInvalidInputException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

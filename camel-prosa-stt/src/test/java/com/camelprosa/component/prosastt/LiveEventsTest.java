@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.camelprosa.component.prosastt.client.ProsaSttAuthenticationException;
-import com.camelprosa.component.prosastt.client.ProsaSttConnectionException;
-import com.camelprosa.component.prosastt.client.ProsaSttTimeoutException;
-import com.camelprosa.component.prosastt.client.TranscriptEvent;
-import com.camelprosa.component.prosastt.client.TranscriptStream;
+import com.camelprosa.prosastt.client.ProsaSttAuthenticationException;
+import com.camelprosa.prosastt.client.ProsaSttConnectionException;
+import com.camelprosa.prosastt.client.ProsaSttTimeoutException;
+import com.camelprosa.prosastt.client.TranscriptEvent;
+import com.camelprosa.prosastt.client.TranscriptStream;
 import com.camelprosa.prosastt.emulator.ProsaSttEmulator;
 import com.camelprosa.prosastt.emulator.SessionRecord;
 import com.camelprosa.prosastt.emulator.SyntheticAudio;

@@ -3,7 +3,7 @@ package com.camelprosa.component.prosastt;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.camelprosa.component.prosastt.client.AuthMode;
+import com.camelprosa.prosastt.client.AuthMode;
 import com.camelprosa.prosastt.emulator.SyntheticAudio;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;

@@ -17,17 +17,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import com.camelprosa.component.prosastt.client.ProsaSttConnectionException;
-import com.camelprosa.component.prosastt.client.ProsaSttException;
-import com.camelprosa.component.prosastt.client.ProsaSttInvalidInputException;
-import com.camelprosa.component.prosastt.client.ProsaSttMaxDurationException;
-import com.camelprosa.component.prosastt.client.ProsaSttQuotaExceededException;
-import com.camelprosa.component.prosastt.client.ProsaSttRateLimitedException;
-import com.camelprosa.component.prosastt.client.ProsaSttTimeoutException;
-import com.camelprosa.component.prosastt.client.Segment;
-import com.camelprosa.component.prosastt.client.Transcript;
-import com.camelprosa.component.prosastt.client.TranscriptParts;
-import com.camelprosa.component.prosastt.client.TranscriptStream;
+import com.camelprosa.prosastt.client.ProsaSttConnectionException;
+import com.camelprosa.prosastt.client.ProsaSttException;
+import com.camelprosa.prosastt.client.ProsaSttInvalidInputException;
+import com.camelprosa.prosastt.client.ProsaSttMaxDurationException;
+import com.camelprosa.prosastt.client.ProsaSttQuotaExceededException;
+import com.camelprosa.prosastt.client.ProsaSttRateLimitedException;
+import com.camelprosa.prosastt.client.ProsaSttTimeoutException;
+import com.camelprosa.prosastt.client.Segment;
+import com.camelprosa.prosastt.client.Transcript;
+import com.camelprosa.prosastt.client.TranscriptParts;
+import com.camelprosa.prosastt.client.TranscriptStream;
 import com.camelprosa.prosastt.emulator.ProsaSttEmulator;
 import com.camelprosa.prosastt.emulator.SessionRecord;
 import com.camelprosa.prosastt.emulator.SyntheticAudio;
@@ -239,7 +239,7 @@ class LongAudioAttackTest extends EmulatorTestSupport {
             }
             for (StackTraceElement f : stack) {
                 String c = f.getClassName();
-                if (c.startsWith("com.camelprosa.component.prosastt.client.")
+                if (c.startsWith("com.camelprosa.prosastt.client.")
                     || c.startsWith(LongAudioAttackRecorder.class.getName())
                     || c.startsWith("com.camelprosa.component.prosastt.ProsaStt")) {
                     busy.add(t.getName() + " at " + f);

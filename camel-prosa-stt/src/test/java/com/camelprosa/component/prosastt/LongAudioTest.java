@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.camelprosa.component.prosastt.client.ProsaSttConnectionException;
-import com.camelprosa.component.prosastt.client.ProsaSttMaxDurationException;
-import com.camelprosa.component.prosastt.client.Segment;
-import com.camelprosa.component.prosastt.client.Transcript;
-import com.camelprosa.component.prosastt.client.TranscriptEvent;
+import com.camelprosa.prosastt.client.ProsaSttConnectionException;
+import com.camelprosa.prosastt.client.ProsaSttMaxDurationException;
+import com.camelprosa.prosastt.client.Segment;
+import com.camelprosa.prosastt.client.Transcript;
+import com.camelprosa.prosastt.client.TranscriptEvent;
 import com.camelprosa.prosastt.emulator.ProsaSttEmulator;
 import com.camelprosa.prosastt.emulator.SessionRecord;
 import com.camelprosa.prosastt.emulator.SyntheticAudio;

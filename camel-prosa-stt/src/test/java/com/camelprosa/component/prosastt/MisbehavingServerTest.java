@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import com.camelprosa.component.prosastt.client.ProsaSttConnectionException;
-import com.camelprosa.component.prosastt.client.ProsaSttException;
-import com.camelprosa.component.prosastt.client.ProsaSttInvalidConfigurationException;
-import com.camelprosa.component.prosastt.client.ProsaSttProtocolException;
-import com.camelprosa.component.prosastt.client.ProsaSttRateLimitedException;
-import com.camelprosa.component.prosastt.client.ProsaSttTimeoutException;
+import com.camelprosa.prosastt.client.ProsaSttConnectionException;
+import com.camelprosa.prosastt.client.ProsaSttException;
+import com.camelprosa.prosastt.client.ProsaSttInvalidConfigurationException;
+import com.camelprosa.prosastt.client.ProsaSttProtocolException;
+import com.camelprosa.prosastt.client.ProsaSttRateLimitedException;
+import com.camelprosa.prosastt.client.ProsaSttTimeoutException;
 import com.camelprosa.prosastt.emulator.SyntheticAudio;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;

@@ -4,10 +4,10 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.camelprosa.component.prosastt.client.ProsaSttAuthenticationException;
-import com.camelprosa.component.prosastt.client.ProsaSttException;
-import com.camelprosa.component.prosastt.client.Segment;
-import com.camelprosa.component.prosastt.client.Transcript;
+import com.camelprosa.prosastt.client.ProsaSttAuthenticationException;
+import com.camelprosa.prosastt.client.ProsaSttException;
+import com.camelprosa.prosastt.client.Segment;
+import com.camelprosa.prosastt.client.Transcript;
 import org.apache.camel.Exchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import com.camelprosa.component.prosastt.client.ProsaSttConnectionException;
-import com.camelprosa.component.prosastt.client.ProsaSttException;
-import com.camelprosa.component.prosastt.client.ProsaSttProtocolException;
-import com.camelprosa.component.prosastt.client.ProsaSttRateLimitedException;
+import com.camelprosa.prosastt.client.ProsaSttConnectionException;
+import com.camelprosa.prosastt.client.ProsaSttException;
+import com.camelprosa.prosastt.client.ProsaSttProtocolException;
+import com.camelprosa.prosastt.client.ProsaSttRateLimitedException;
 import com.camelprosa.prosastt.emulator.ProsaSttEmulator;
 import com.camelprosa.prosastt.emulator.SessionRecord;
 import com.camelprosa.prosastt.emulator.TranscriptScript;

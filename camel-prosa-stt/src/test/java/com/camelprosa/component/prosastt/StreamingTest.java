@@ -11,9 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import com.camelprosa.component.prosastt.client.ProsaSttInvalidInputException;
-import com.camelprosa.component.prosastt.client.ProsaSttRateLimitedException;
-import com.camelprosa.component.prosastt.client.TranscriptEvent;
+import com.camelprosa.prosastt.client.ProsaSttInvalidInputException;
+import com.camelprosa.prosastt.client.ProsaSttRateLimitedException;
+import com.camelprosa.prosastt.client.TranscriptEvent;
 import com.camelprosa.prosastt.emulator.ProsaSttEmulator;
 import com.camelprosa.prosastt.emulator.SessionRecord;
 import com.camelprosa.prosastt.emulator.SyntheticAudio;

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import com.camelprosa.component.prosastt.client.Segment;
-import com.camelprosa.component.prosastt.client.Transcript;
+import com.camelprosa.prosastt.client.Segment;
+import com.camelprosa.prosastt.client.Transcript;
 import com.camelprosa.prosastt.emulator.SessionRecord;
 import com.camelprosa.prosastt.emulator.SyntheticAudio;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -85,7 +85,7 @@ public class RouteActivator implements BundleActivator {
         List<String> lines = new ArrayList<>();
         for (Bundle bundle : bundleContext.getBundles()) {
             lines.add("bundle " + bundle.getSymbolicName() + " " + bundle.getVersion() + " " + state(bundle.getState()));
-            if ("com.camelprosa.camel-prosa-stt".equals(bundle.getSymbolicName())) {
+            if (bundle.getSymbolicName().startsWith("com.camelprosa.")) {
                 BundleWiring wiring = bundle.adapt(BundleWiring.class);
                 for (BundleWire wire : wiring.getRequiredWires("osgi.wiring.package")) {
                     lines.add("wire " + wire.getCapability().getAttributes().get("osgi.wiring.package") + " -> "

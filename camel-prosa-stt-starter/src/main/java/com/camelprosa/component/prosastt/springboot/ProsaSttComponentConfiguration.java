@@ -203,7 +203,7 @@ public class ProsaSttComponentConfiguration extends ComponentConfigurationProper
      * How the key is sent: header (x-api-key on the websocket upgrade) or message
      * (a first token message, for networks that strip headers).
      */
-    private com.camelprosa.component.prosastt.client.AuthMode authMode = com.camelprosa.component.prosastt.client.AuthMode.header;
+    private com.camelprosa.prosastt.client.AuthMode authMode = com.camelprosa.prosastt.client.AuthMode.header;
     /**
      * TLS settings (trust store, key store, protocols) for wss:// connections.
      * Without it the JVM's default trust store is used. Host names are always
@@ -433,11 +433,11 @@ public class ProsaSttComponentConfiguration extends ComponentConfigurationProper
         this.apiKey = apiKey;
     }
 
-    public com.camelprosa.component.prosastt.client.AuthMode getAuthMode() {
+    public com.camelprosa.prosastt.client.AuthMode getAuthMode() {
         return authMode;
     }
 
-    public void setAuthMode(com.camelprosa.component.prosastt.client.AuthMode authMode) {
+    public void setAuthMode(com.camelprosa.prosastt.client.AuthMode authMode) {
         this.authMode = authMode;
     }
 

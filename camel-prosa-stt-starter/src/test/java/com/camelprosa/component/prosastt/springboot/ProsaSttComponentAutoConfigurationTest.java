@@ -3,7 +3,7 @@ package com.camelprosa.component.prosastt.springboot;
 import com.camelprosa.component.prosastt.ProsaSttComponent;
 import com.camelprosa.component.prosastt.ProsaSttConfiguration;
 import com.camelprosa.component.prosastt.ProsaSttOutputType;
-import com.camelprosa.component.prosastt.client.AuthMode;
+import com.camelprosa.prosastt.client.AuthMode;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.support.jsse.SSLContextParameters;

@@ -444,7 +444,7 @@ public interface ProsaSttEndpointBuilderFactory {
          * How the key is sent: header (x-api-key on the websocket upgrade) or
          * message (a first token message, for networks that strip headers).
          * 
-         * The option is a: &lt;code&gt;com.camelprosa.component.prosastt.client
+         * The option is a: &lt;code&gt;com.camelprosa.prosastt.client
          * .AuthMode&lt;/code&gt; type.
          * 
          * Default: header
@@ -453,7 +453,7 @@ public interface ProsaSttEndpointBuilderFactory {
          * @param authMode the value to set
          * @return the dsl builder
          */
-        default ProsaSttEndpointBuilder authMode(com.camelprosa.component.prosastt.client.AuthMode authMode) {
+        default ProsaSttEndpointBuilder authMode(com.camelprosa.prosastt.client.AuthMode authMode) {
             doSetProperty("authMode", authMode);
             return this;
         }
