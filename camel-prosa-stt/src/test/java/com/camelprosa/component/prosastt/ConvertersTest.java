@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.camelprosa.component.prosastt.support.EmulatorTestSupport;
 import com.camelprosa.prosastt.client.Segment;
 import com.camelprosa.prosastt.client.SegmentList;
 import com.camelprosa.prosastt.client.Transcript;

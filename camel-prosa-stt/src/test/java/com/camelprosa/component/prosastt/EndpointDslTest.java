@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.camelprosa.component.prosastt.support.AdocTables;
+import com.camelprosa.component.prosastt.support.EmulatorTestSupport;
 import com.camelprosa.prosastt.client.Transcript;
 import com.camelprosa.component.prosastt.dsl.ProsaSttEndpointBuilderFactory.AdvancedProsaSttEndpointBuilder;
 import com.camelprosa.component.prosastt.dsl.ProsaSttEndpointBuilderFactory.ProsaSttBuilders;

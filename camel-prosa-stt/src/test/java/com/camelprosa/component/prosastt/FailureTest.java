@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import com.camelprosa.component.prosastt.support.EmulatorTestSupport;
 import com.camelprosa.prosastt.client.ProsaSttAuthenticationException;
 import com.camelprosa.prosastt.client.ProsaSttConnectionException;
 import com.camelprosa.prosastt.client.ProsaSttException;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.camelprosa.component.prosastt.support.EmulatorTestSupport;
 import com.camelprosa.prosastt.client.HostileAudio;
 import com.camelprosa.prosastt.client.ProsaSttException;
 import com.camelprosa.prosastt.client.ProsaSttInvalidInputException;

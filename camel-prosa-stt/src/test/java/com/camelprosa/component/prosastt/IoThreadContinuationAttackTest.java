@@ -15,6 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.camelprosa.component.prosastt.support.EmulatorTestSupport;
+import com.camelprosa.component.prosastt.support.RawServer;
+import com.camelprosa.component.prosastt.support.Resources;
 import com.camelprosa.prosastt.client.ProsaSttAuthenticationException;
 import com.camelprosa.prosastt.client.ProsaSttConnectionException;
 import com.camelprosa.prosastt.client.ProsaSttException;

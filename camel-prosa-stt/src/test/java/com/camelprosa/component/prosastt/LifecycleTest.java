@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.camelprosa.component.prosastt.support.EmulatorTestSupport;
+import com.camelprosa.component.prosastt.support.Resources;
 import com.camelprosa.prosastt.client.ProsaSttConnectionException;
 import com.camelprosa.prosastt.client.ProsaSttException;
 import com.camelprosa.prosastt.client.ProsaSttInvalidConfigurationException;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.camelprosa.component.prosastt.support.EmulatorTestSupport;
 import com.camelprosa.prosastt.client.ProsaSttAuthenticationException;
 import com.camelprosa.prosastt.client.ProsaSttConnectionException;
 import com.camelprosa.prosastt.client.ProsaSttTimeoutException;

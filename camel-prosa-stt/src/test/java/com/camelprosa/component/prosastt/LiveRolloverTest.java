@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.camelprosa.component.prosastt.support.EmulatorTestSupport;
+import com.camelprosa.component.prosastt.support.LongAudioAttackRecorder;
 import com.camelprosa.prosastt.client.ProsaSttClient;
 import com.camelprosa.prosastt.client.ProsaSttConnectionException;
 import com.camelprosa.prosastt.client.ProsaSttException;

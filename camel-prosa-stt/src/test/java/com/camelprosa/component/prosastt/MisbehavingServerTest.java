@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import com.camelprosa.component.prosastt.support.EmulatorTestSupport;
+import com.camelprosa.component.prosastt.support.RawServer;
+import com.camelprosa.component.prosastt.support.Resources;
 import com.camelprosa.prosastt.client.ProsaSttConnectionException;
 import com.camelprosa.prosastt.client.ProsaSttException;
 import com.camelprosa.prosastt.client.ProsaSttInvalidConfigurationException;

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.camelprosa.component.prosastt.support.EmulatorTestSupport;
+import com.camelprosa.component.prosastt.support.LoggedProducerRun;
 import com.camelprosa.prosastt.client.AuthMode;
 import com.camelprosa.prosastt.client.StreamRequest;
 import com.camelprosa.prosastt.emulator.ProsaSttEmulator;

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import com.camelprosa.component.prosastt.support.EmulatorTestSupport;
 import com.camelprosa.prosastt.client.ProsaSttInvalidInputException;
 import com.camelprosa.prosastt.client.ProsaSttRateLimitedException;
 import com.camelprosa.prosastt.client.TranscriptEvent;

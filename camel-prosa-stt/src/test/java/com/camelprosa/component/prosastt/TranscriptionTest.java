@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.camelprosa.component.prosastt.support.EmulatorTestSupport;
 import com.camelprosa.prosastt.client.Segment;
 import com.camelprosa.prosastt.client.Transcript;
 import com.camelprosa.prosastt.emulator.SessionRecord;

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import com.camelprosa.component.prosastt.support.AdocTables;
 import com.camelprosa.prosastt.emulator.ProsaSttEmulator;
 import com.camelprosa.prosastt.emulator.SyntheticAudio;
 import com.camelprosa.prosastt.emulator.TranscriptScript;

@@ -1,8 +1,10 @@
-package com.camelprosa.component.prosastt;
+package com.camelprosa.component.prosastt.support;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import com.camelprosa.component.prosastt.ProsaSttComponent;
+import com.camelprosa.component.prosastt.ProsaSttConstants;
 import com.camelprosa.prosastt.client.AuthMode;
 import com.camelprosa.prosastt.emulator.SyntheticAudio;
 import org.apache.camel.CamelContext;
@@ -12,8 +14,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * The host application of {@link SecretsTest#noLogLineOfTyrusCamelOrTheComponentHoldsTheKey}, run in a JVM of its
- * own whose logging backend and configuration (every logger at its most verbose level, to {@code all.log} in the
+ * The host application of
+ * {@link com.camelprosa.component.prosastt.SecretsTest#noLogLineOfTyrusCamelOrTheComponentHoldsTheKey}, run in a JVM
+ * of its own whose logging backend and configuration (every logger at its most verbose level, to {@code all.log} in the
  * working directory) come from its classpath and system properties, as in a real application. Nothing here touches
  * logging.
  * <p>

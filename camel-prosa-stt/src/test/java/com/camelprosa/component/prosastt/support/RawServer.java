@@ -1,4 +1,4 @@
-package com.camelprosa.component.prosastt;
+package com.camelprosa.component.prosastt.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +16,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * apart from the emulator (plain sockets, no Tyrus), so the component is tried against a peer it does not share code
  * with.
  */
-final class RawServer implements AutoCloseable {
+public final class RawServer implements AutoCloseable {
 
-    enum Mode {
+    public enum Mode {
         /** Accepts TCP, reads the upgrade request and never answers. */
         SILENT,
         /** Accepts TCP and closes the connection at once. */
@@ -56,15 +56,15 @@ final class RawServer implements AutoCloseable {
         }
     }
 
-    static RawServer start(Mode mode) throws IOException {
+    public static RawServer start(Mode mode) throws IOException {
         return new RawServer(mode);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    String url() {
+    public String url() {
         return "ws://127.0.0.1:" + port() + "/v2/speech/stt";
     }
 

@@ -1,4 +1,4 @@
-package com.camelprosa.component.prosastt;
+package com.camelprosa.component.prosastt.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,20 +12,21 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A minimal HTTP CONNECT proxy on 127.0.0.1 for tests: tunnels bytes and records each CONNECT target. */
-final class ConnectProxy implements AutoCloseable {
+public final class ConnectProxy implements AutoCloseable {
 
-    final List<String> tunnels = new CopyOnWriteArrayList<>();
+    /** The target ({@code host:port}) of each CONNECT, in order. */
+    public final List<String> tunnels = new CopyOnWriteArrayList<>();
     private final ServerSocket server;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-    ConnectProxy() throws IOException {
+    public ConnectProxy() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread accept = new Thread(this::acceptLoop, "test-proxy-accept");
         accept.setDaemon(true);
         accept.start();
     }
 
-    String uri() {
+    public String uri() {
         return "http://127.0.0.1:" + server.getLocalPort();
     }
 

@@ -1,4 +1,4 @@
-package com.camelprosa.component.prosastt;
+package com.camelprosa.component.prosastt.support;
 
 import java.io.File;
 import java.io.IOException;
@@ -8,25 +8,25 @@ import java.util.List;
 import java.util.Locale;
 
 /** What a test counts to prove nothing was left behind: threads by name, file descriptors, TCP connections. */
-final class Resources {
+public final class Resources {
 
     private Resources() {
     }
 
     /** Live threads of this component, its Tyrus client and Camel's pools for it (the emulator's are not counted). */
-    static List<String> componentThreads() {
+    public static List<String> componentThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
                 .filter(n -> n.startsWith("prosa-stt") || n.contains("ProsaStt"))
                 .sorted().toList();
     }
 
-    static long fileDescriptors() {
+    public static long fileDescriptors() {
         String[] fds = new File("/proc/self/fd").list();
         return fds == null ? -1 : fds.length;
     }
 
     /** ESTABLISHED (or connecting) TCP connections from this machine to the given local port, from /proc/net. */
-    static int connectionsTo(int port) {
+    public static int connectionsTo(int port) {
         String hexPort = String.format(Locale.ROOT, ":%04X", port);
         int n = 0;
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {

@@ -1,4 +1,4 @@
-package com.camelprosa.component.prosastt;
+package com.camelprosa.component.prosastt.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class AdocTables {
 
-    static final String JSON = "/META-INF/com/camelprosa/component/prosastt/prosa-stt.json";
-    static final String ADOC = "src/main/docs/prosa-stt-component.adoc";
+    public static final String JSON = "/META-INF/com/camelprosa/component/prosastt/prosa-stt.json";
+    public static final String ADOC = "src/main/docs/prosa-stt-component.adoc";
     private static final String HEAD = "[width=\"100%\",cols=\"2,5,^1,2\",options=\"header\"]\n|===\n| Name | Description | Default | Type\n";
 
     private AdocTables() {
@@ -40,7 +40,7 @@ public final class AdocTables {
         }
     }
 
-    static JsonNode json() throws IOException {
+    public static JsonNode json() throws IOException {
         try (InputStream in = AdocTables.class.getResourceAsStream(JSON)) {
             if (in == null) {
                 throw new IllegalStateException(JSON + " is not on the classpath: build the component first");
@@ -50,7 +50,7 @@ public final class AdocTables {
     }
 
     /** The adoc with every marked section replaced by the tables rendered from the JSON. */
-    static String render(String adoc, JsonNode json) {
+    public static String render(String adoc, JsonNode json) {
         Map<String, String> sections = sections(json);
         String out = adoc;
         for (Map.Entry<String, String> section : sections.entrySet()) {
@@ -60,7 +60,7 @@ public final class AdocTables {
     }
 
     /** The marker names (as in {@code // NAME: START}) and the text between them, in page order. */
-    static Map<String, String> sections(JsonNode json) {
+    public static Map<String, String> sections(JsonNode json) {
         String title = json.get("component").get("title").asText();
         String syntax = json.get("component").get("syntax").asText();
 
@@ -135,7 +135,7 @@ public final class AdocTables {
     }
 
     /** {@code java.lang.String} becomes {@code String}, as on Camel's pages. */
-    static String simpleType(String javaType) {
+    public static String simpleType(String javaType) {
         String type = javaType;
         int generic = type.indexOf('<');
         String suffix = generic < 0 ? "" : type.substring(generic);

@@ -1,8 +1,9 @@
-package com.camelprosa.component.prosastt;
+package com.camelprosa.component.prosastt.support;
 
 import java.util.List;
 import java.util.Map;
 
+import com.camelprosa.component.prosastt.ProsaSttConstants;
 import com.camelprosa.prosastt.emulator.ProsaSttEmulator;
 import com.camelprosa.prosastt.emulator.SessionRecord;
 import com.camelprosa.prosastt.emulator.SyntheticAudio;
@@ -13,48 +14,48 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** Camel tests against one real emulator on 127.0.0.1 per test class. */
-abstract class EmulatorTestSupport extends CamelTestSupport {
+public abstract class EmulatorTestSupport extends CamelTestSupport {
 
     /** Recognisable, so a scan of logs and messages can find any leak of it. */
-    static final String API_KEY = "sk-test-9f1c2e7a-SECRET-KEY-do-not-log";
-    static final String LABEL = "three-words.wav";
-    static final List<String> WORDS = List.of("selamat pagi", "apa kabar", "terima kasih");
+    public static final String API_KEY = "sk-test-9f1c2e7a-SECRET-KEY-do-not-log";
+    public static final String LABEL = "three-words.wav";
+    public static final List<String> WORDS = List.of("selamat pagi", "apa kabar", "terima kasih");
     /** Three tone bursts at 0.5-1.3 s, 2.3-3.5 s and 4.5-5.1 s. */
-    static final byte[] THREE_WORDS_WAV = SyntheticAudio.wav(16000, 0.5, 1.0, 0.8, 1.2, 0.6);
+    public static final byte[] THREE_WORDS_WAV = SyntheticAudio.wav(16000, 0.5, 1.0, 0.8, 1.2, 0.6);
 
-    static ProsaSttEmulator emulator;
+    protected static ProsaSttEmulator emulator;
 
     @BeforeAll
-    static void startEmulator() throws Exception {
+    protected static void startEmulator() throws Exception {
         emulator = ProsaSttEmulator.builder().apiKey(API_KEY).transcripts(TranscriptScript.of(LABEL, WORDS)).build()
                 .start();
     }
 
     @AfterAll
-    static void stopEmulator() {
+    protected static void stopEmulator() {
         emulator.close();
     }
 
     /** An endpoint URI on the emulator with the test key; extra is appended as further options. */
-    static String uri(String model, String extra) {
+    protected static String uri(String model, String extra) {
         return "prosa-stt:" + model + "?url=" + emulator.url() + "&apiKey=RAW(" + API_KEY + ")"
                + (extra == null || extra.isEmpty() ? "" : "&" + extra);
     }
 
     /** What the emulator recorded of the most recent session. */
-    static SessionRecord lastSession() {
+    protected static SessionRecord lastSession() {
         List<SessionRecord> all = emulator.sessions();
         return all.get(all.size() - 1);
     }
 
-    Exchange send(String uri, Object body, Map<String, Object> headers) {
+    protected Exchange send(String uri, Object body, Map<String, Object> headers) {
         return template.send(uri, e -> {
             e.getMessage().setBody(body);
             e.getMessage().setHeaders(new java.util.HashMap<>(headers));
         });
     }
 
-    Exchange send(String uri, Object body) {
+    protected Exchange send(String uri, Object body) {
         return send(uri, body, Map.of(ProsaSttConstants.LABEL, LABEL));
     }
 }

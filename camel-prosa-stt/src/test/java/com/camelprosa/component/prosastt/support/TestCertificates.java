@@ -1,4 +1,4 @@
-package com.camelprosa.component.prosastt;
+package com.camelprosa.component.prosastt.support;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,15 +10,15 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /** Self-signed certificates made at test time with the JDK's keytool: nothing secret is committed. */
-final class TestCertificates {
+public final class TestCertificates {
 
-    static final String PASSWORD = "test-store-pass";
+    public static final String PASSWORD = "test-store-pass";
 
     private TestCertificates() {
     }
 
     /** A PKCS12 key store with one self-signed certificate whose subject alternative names are {@code san}. */
-    static Path keyStore(Path dir, String name, String san) throws Exception {
+    public static Path keyStore(Path dir, String name, String san) throws Exception {
         Path store = dir.resolve(name + ".p12");
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "emulator", "-keyalg", "EC", "-groupname",
@@ -32,7 +32,7 @@ final class TestCertificates {
     }
 
     /** A server-side TLS context presenting the store's certificate. */
-    static SSLContext serverContext(Path store) throws Exception {
+    public static SSLContext serverContext(Path store) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(store)) {
             ks.load(in, PASSWORD.toCharArray());

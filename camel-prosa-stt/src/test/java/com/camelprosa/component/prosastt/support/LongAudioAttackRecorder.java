@@ -1,4 +1,4 @@
-package com.camelprosa.component.prosastt;
+package com.camelprosa.component.prosastt.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,15 +6,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A fake live recorder for {@link LongAudioAttackTest}: an InputStream of unknown length that hands out a recording as
- * fast as it is read, or from a given byte on at real pace, and at {@code stopAt} ends, stalls forever or throws, as
+ * A fake live recorder for {@link com.camelprosa.component.prosastt.LongAudioAttackTest}: an InputStream of unknown
+ * length that hands out a recording as fast as it is read, or from a given byte on at real pace, and at {@code stopAt} ends, stalls forever or throws, as
  * scripted. Unlike {@link java.io.PipedInputStream}, {@link #close()} wakes a read waiting for audio (which then
  * fails), as a socket's close does: a reader that closes the stream gets its thread back.
  */
-final class LongAudioAttackRecorder extends InputStream {
+public final class LongAudioAttackRecorder extends InputStream {
 
     /** What the recorder does once it has handed out {@code stopAt} bytes. */
-    enum Then {
+    public enum Then {
         /** The call ended: end of stream. */
         END,
         /** The recorder hangs: never another byte, never the end, until closed. */
@@ -43,7 +43,7 @@ final class LongAudioAttackRecorder extends InputStream {
      * @param realtimeFrom   from this byte on, bytes come at {@code bytesPerSecond}; before it, as fast as read
      * @param bytesPerSecond the real pace (32000 for 16 kHz 16-bit mono)
      */
-    LongAudioAttackRecorder(byte[] audio, int stopAt, Then then, int realtimeFrom, double bytesPerSecond) {
+    public LongAudioAttackRecorder(byte[] audio, int stopAt, Then then, int realtimeFrom, double bytesPerSecond) {
         this.audio = audio;
         this.stopAt = Math.min(stopAt, audio.length);
         this.then = then;
@@ -52,17 +52,17 @@ final class LongAudioAttackRecorder extends InputStream {
     }
 
     /** The whole recording, as fast as it is read, then the end. */
-    static LongAudioAttackRecorder fast(byte[] audio) {
+    public static LongAudioAttackRecorder fast(byte[] audio) {
         return new LongAudioAttackRecorder(audio, audio.length, Then.END, Integer.MAX_VALUE, 0);
     }
 
     /** As fast as read up to {@code stopAt}, then {@code then}. */
-    static LongAudioAttackRecorder fast(byte[] audio, int stopAt, Then then) {
+    public static LongAudioAttackRecorder fast(byte[] audio, int stopAt, Then then) {
         return new LongAudioAttackRecorder(audio, stopAt, then, Integer.MAX_VALUE, 0);
     }
 
     /** At {@code speed} times real pace (16 kHz 16-bit mono) from the start. */
-    static LongAudioAttackRecorder paced(byte[] audio, double speed) {
+    public static LongAudioAttackRecorder paced(byte[] audio, double speed) {
         return new LongAudioAttackRecorder(audio, audio.length, Then.END, 0, 32000 * speed);
     }
 
@@ -130,21 +130,21 @@ final class LongAudioAttackRecorder extends InputStream {
         notifyAll();
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed.getCount() == 0;
     }
 
     /** Waits until someone closed the stream. */
-    boolean awaitClosed(long millis) throws InterruptedException {
+    public boolean awaitClosed(long millis) throws InterruptedException {
         return closed.await(millis, TimeUnit.MILLISECONDS);
     }
 
     /** Whether the reader got as far as {@code stopAt}. */
-    boolean reachedStop() {
+    public boolean reachedStop() {
         return stopped.getCount() == 0;
     }
 
-    synchronized int position() {
+    public synchronized int position() {
         return position;
     }
 }
