@@ -15,6 +15,8 @@ import com.camelprosa.component.prosastt.support.EmulatorTestSupport;
 import com.camelprosa.prosastt.emulator.ProsaSttEmulator;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,6 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Thousands of failing exchanges of every kind leave no thread and no socket behind. */
 class LeakTest extends EmulatorTestSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeakTest.class);
 
     private static final int ROUNDS = 150;
     private static final int PARALLEL = 8;
@@ -63,10 +67,9 @@ class LeakTest extends EmulatorTestSupport {
 
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                     .until(() -> threads() <= threadsBefore + 2 && fileDescriptors() <= fdsBefore + 4);
-            System.out.printf("LeakTest: %d exchanges (%d kinds) in %d ms; threads %d -> %d; file descriptors %d -> %d"
-                              + " (back to baseline %d ms after the last exchange)%n", exchanges, kinds.size(),
-                    runMillis, threadsBefore, threads(), fdsBefore, fileDescriptors(),
-                    (System.nanoTime() - start) / 1_000_000 - runMillis);
+            LOG.info("{} exchanges ({} kinds) in {} ms; threads {} -> {}; file descriptors {} -> {} (back to"
+                     + " baseline {} ms after the last exchange)", exchanges, kinds.size(), runMillis, threadsBefore, threads(),
+                    fdsBefore, fileDescriptors(), (System.nanoTime() - start) / 1_000_000 - runMillis);
             assertEquals(0, context.getComponent("prosa-stt", ProsaSttComponent.class).getClient().openSessions());
         }
     }

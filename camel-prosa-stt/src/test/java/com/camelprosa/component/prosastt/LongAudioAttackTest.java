@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -38,6 +39,7 @@ import com.camelprosa.prosastt.emulator.TranscriptScript;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,12 +49,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -65,6 +71,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * an idle pool thread), and the live stream (or the file) given as body is closed.
  */
 class LongAudioAttackTest extends EmulatorTestSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LongAudioAttackTest.class);
 
     /** responseTimeout of the attacked endpoints. */
     static final long RT = 1500;
@@ -171,16 +179,14 @@ class LongAudioAttackTest extends EmulatorTestSupport {
         return attackAll(name, List.of(sendAsync(uri, body, null)), boundMillis).get(0);
     }
 
-    private List<Outcome> attackAll(String name, List<CompletableFuture<Exchange>> sent, long boundMillis)
-            throws Exception {
-        List<Exchange> outs = new ArrayList<>();
-        for (CompletableFuture<Exchange> f : sent) {
-            try {
-                outs.add(f.get(boundMillis + 10_000, TimeUnit.MILLISECONDS));
-            } catch (java.util.concurrent.TimeoutException e) {
-                fail("HANG: " + name + " did not end within " + (boundMillis + 10_000) + " ms; " + outcomes);
-            }
+    private List<Outcome> attackAll(String name, List<CompletableFuture<Exchange>> sent, long boundMillis) {
+        try {
+            await().atMost(Duration.ofMillis(boundMillis))
+                    .until(() -> sent.stream().allMatch(CompletableFuture::isDone));
+        } catch (ConditionTimeoutException e) {
+            fail(name + " did not end within the bound of " + boundMillis + " ms; " + outcomes);
         }
+        List<Exchange> outs = sent.stream().map(CompletableFuture::join).toList();
         // exactly once, and still once a moment later (a late second completion)
         await().pollDelay(Duration.ZERO).during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(3))
                 .until(() -> outs.stream().allMatch(x -> {
@@ -190,12 +196,22 @@ class LongAudioAttackTest extends EmulatorTestSupport {
         List<Outcome> result = new ArrayList<>();
         for (Exchange x : outs) {
             Outcome o = outcomes.get(x.getExchangeId());
-            System.out.printf("LongAudioAttack %s: %s%n", name, o);
-            assertTrue(o.millis <= boundMillis, name + ": ended after " + o.millis + " ms, bound " + boundMillis
-                                                + " ms: " + o);
+            LOG.info("{}: {}", name, o);
             result.add(o);
         }
         return result;
+    }
+
+    /** Reads a transcript stream to its end: the failure it ends with, or null. */
+    private static ProsaSttException readToFailure(TranscriptStream stream) {
+        try {
+            while (stream.hasNext()) {
+                stream.next();
+            }
+            return null;
+        } catch (ProsaSttException e) {
+            return e;
+        }
     }
 
     private static <T extends ProsaSttException> T failed(Outcome o, Class<T> type, String messageRegex) {
@@ -228,9 +244,8 @@ class LongAudioAttackTest extends EmulatorTestSupport {
             assertTrue(freshBusy.isEmpty(), "new component threads not idle: " + freshBusy);
         });
         List<String> now = Resources.componentThreads();
-        System.out.printf("LongAudioAttack: back to baseline %d ms after the end; component threads %d -> %d (new ones"
-                          + " idle in their pools)%n", (System.nanoTime() - start) / 1_000_000, threadsBefore.size(),
-                now.size());
+        LOG.info("Back to baseline {} ms after the end; component threads {} -> {} (new ones idle in their pools)",
+                (System.nanoTime() - start) / 1_000_000, threadsBefore.size(), now.size());
     }
 
     /** Threads whose stack is in this component's code or in a recorder's read (a thread left waiting or working). */
@@ -421,7 +436,7 @@ class LongAudioAttackTest extends EmulatorTestSupport {
             assertTrue(live.awaitClosed(SLACK));
             assertBackToBaseline(server);
             List<SessionRecord> sessions = server.sessions();
-            System.out.printf("LongAudioAttack exact cut: sessions' audio bytes %s, job ids %s%n",
+            LOG.info("Exact cut: sessions' audio bytes {}, job ids {}",
                     sessions.stream().map(SessionRecord::audioBytesReceived).toList(),
                     sessions.stream().map(SessionRecord::jobId).toList());
             assertEquals(wav.length, sessions.get(0).audioBytesReceived(), "the whole audio in part 1");
@@ -511,24 +526,19 @@ class LongAudioAttackTest extends EmulatorTestSupport {
     void anAbandonedTranscriptStreamOfALiveRolloverEndsWithinResponseTimeout() throws Exception {
         try (ProsaSttEmulator server = server()) {
             LongAudioAttackRecorder live = LongAudioAttackRecorder.paced(LONG_WAV, 4);
-            long start = System.nanoTime();
             TranscriptStream stream = template.requestBody(on(server, "maxSessionDuration=8s&outputType=stream"
                                                                       + "&responseTimeout=" + RT), live, TranscriptStream.class);
             stream.next(); // then nobody reads it again
 
-            ProsaSttTimeoutException e;
-            try {
-                stream.completion().get(RT + SLACK + 2000, TimeUnit.MILLISECONDS);
-                fail("an abandoned stream ran to its end");
-                return;
-            } catch (java.util.concurrent.ExecutionException x) {
-                e = assertInstanceOf(ProsaSttTimeoutException.class, x.getCause());
-            }
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            System.out.printf("LongAudioAttack abandoned stream: ended after %d ms: %s%n", millis, e.getMessage());
+            CompletableFuture<Transcript> completion = stream.completion();
+            await("the abandoned stream ends within responseTimeout").atMost(Duration.ofMillis(RT + SLACK + 1000))
+                    .until(completion::isDone);
+            assertTrue(completion.isCompletedExceptionally(), "an abandoned stream ran to its end");
+            ProsaSttTimeoutException e = assertInstanceOf(ProsaSttTimeoutException.class,
+                    assertThrows(ExecutionException.class, completion::get).getCause());
+            LOG.info("Abandoned stream: {}", e.getMessage());
             assertTrue(e.getMessage().contains("Nobody read the transcript stream"), e.getMessage());
             assertTrue(e.getMessage().matches(String.format(LIVE_PART, "[12]")), e.getMessage());
-            assertTrue(millis < RT + SLACK + 1000, millis + " ms");
             assertTrue(live.awaitClosed(SLACK));
             assertBackToBaseline(server);
         }
@@ -561,25 +571,15 @@ class LongAudioAttackTest extends EmulatorTestSupport {
             server.failNext(1, "noise");
             server.failNext(1, "close:1011");
             LongAudioAttackRecorder live = LongAudioAttackRecorder.fast(LONG_WAV);
-            long start = System.nanoTime();
-            TranscriptStream stream = template.requestBody(on(server, "maxSessionDuration=8s&outputType=stream"
-                                                                      + "&responseTimeout=" + RT), live, TranscriptStream.class);
-            int read = 0;
-            ProsaSttException e = null;
-            try {
-                while (stream.hasNext()) {
-                    stream.next();
-                    read++;
-                }
-            } catch (ProsaSttException x) {
-                e = x;
-            }
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            System.out.printf("LongAudioAttack part 2 fails under outputType=stream: %d events, then after %d ms %s%n",
-                    read, millis, e);
+            String uri = on(server, "maxSessionDuration=8s&outputType=stream&responseTimeout=" + RT);
+
+            ProsaSttException e = assertTimeoutPreemptively(Duration.ofMillis(SLACK),
+                    () -> readToFailure(template.requestBody(uri, live, TranscriptStream.class)),
+                    "part 2's failure reaches the reader within " + SLACK + " ms");
+
+            LOG.info("Part 2 fails under outputType=stream: {}", String.valueOf(e));
             assertInstanceOf(ProsaSttConnectionException.class, e, "hasNext() never just returns false before END");
             assertTrue(e.getMessage().matches(String.format(LIVE_PART, "2")), e.getMessage());
-            assertTrue(millis < SLACK, millis + " ms");
             assertTrue(live.awaitClosed(SLACK));
             assertBackToBaseline(server);
         }
@@ -807,8 +807,8 @@ class LongAudioAttackTest extends EmulatorTestSupport {
             // and its close handshake may reach the server after the next session's upgrade.
             assertTrue(server.sessions().stream().allMatch(r -> r.finalMessageSentNanos() > 0));
             int jobs = jobsAtOnce(server.sessions());
-            System.out.printf("LongAudioAttack 20 rolled-over files: %d jobs at once at most, %d websockets at once%n",
-                    jobs, server.peakConcurrentSessions());
+            LOG.info("20 rolled-over files: {} jobs at once at most, {} websockets at once", jobs,
+                    server.peakConcurrentSessions());
             assertTrue(jobs <= 4, "jobs at once: " + jobs);
             assertBackToBaseline(server);
             assertEquals(0, openDescriptorsOn(longFile));

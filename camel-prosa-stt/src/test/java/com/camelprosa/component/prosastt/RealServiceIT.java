@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @EnabledIfEnvironmentVariable(named = "PROSA_API_KEY", matches = ".*\\S.*", disabledReason = "PROSA_API_KEY is not set")
 class RealServiceIT extends CamelTestSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RealServiceIT.class);
 
     private static final String KEY = System.getenv("PROSA_API_KEY");
     private static final String URL = System.getProperty("prosa.url", "wss://s-api.prosa.ai/v2/speech/stt");
@@ -45,7 +49,7 @@ class RealServiceIT extends CamelTestSupport {
 
         assertNull(out.getException(), () -> "failed: " + out.getException());
         Transcript t = out.getMessage().getBody(Transcript.class);
-        System.out.printf("[%s] %s: job %s, %d segment(s), %s s: %s%n", authMode, URL, t.jobId(), t.segments().size(),
+        LOG.info("[{}] {}: job {}, {} segment(s), {} s: {}", authMode, URL, t.jobId(), t.segments().size(),
                 t.duration(), t.text());
         assertFalse(t.jobId() == null || t.jobId().isBlank(), "the service created a job");
         assertFalse(t.segments().isEmpty(), "speech was recognised");

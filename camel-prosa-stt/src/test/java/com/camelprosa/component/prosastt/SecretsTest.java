@@ -23,6 +23,8 @@ import com.camelprosa.prosastt.emulator.TranscriptScript;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,6 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * java.util.logging, of jul-to-slf4j with logback and of log4j-jul, in both auth modes.
  */
 class SecretsTest extends EmulatorTestSupport {
+
+    private static final Logger TEST_LOG = LoggerFactory.getLogger(SecretsTest.class);
 
     private static final Path LOG = Path.of("target/test-logs/all.log");
 
@@ -107,8 +111,8 @@ class SecretsTest extends EmulatorTestSupport {
         places.add("log " + log);
 
         assertTrue(exchanges.stream().filter(e -> e.getException() != null).count() >= 26, "the failures happened");
-        System.out.println("SecretsTest scanned " + places.size() + " places (" + exchanges.size() + " exchanges, "
-                           + log.lines().count() + " log lines)");
+        TEST_LOG.info("Scanned {} places ({} exchanges, {} log lines)", places.size(), exchanges.size(),
+                log.lines().count());
         assertTrue(log.contains("Exchange[") && log.contains("prosa-stt"), "the log file captured the run");
         for (String place : places) {
             assertFalse(place.contains(API_KEY), () -> "API key leaked in: " + place.substring(0, Math.min(300, place.length())));
@@ -183,8 +187,7 @@ class SecretsTest extends EmulatorTestSupport {
                                                                       + " outside Camel's endpoint resolution: "
                                                                       + excerpt(r, URI_KEY)));
         }
-        System.out.println("SecretsTest key occurrences per logging setup (uri: key written in an endpoint URI)\n"
-                           + table);
+        TEST_LOG.info("Key occurrences per logging setup (uri: key written in an endpoint URI)\n{}", table);
         assertEquals(List.of(), problems, () -> "\n" + table + String.join("\n", problems));
     }
 
