@@ -69,7 +69,9 @@ class AudioInspectorTest {
 
     @Test
     void aContainerSignatureWinsOverTheFileName() {
-        assertEquals(AudioFormat.FLAC, AudioInspector.inspect(FLAC_HEAD, "call.wav", FLAC_HEAD.length, DETECT).format());
+        AudioInspector.Inspection audio = AudioInspector.inspect(FLAC_HEAD, "call.wav", FLAC_HEAD.length, DETECT);
+
+        assertEquals(AudioFormat.FLAC, audio.format());
     }
 
     @Test

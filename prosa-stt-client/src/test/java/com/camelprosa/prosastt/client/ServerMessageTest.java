@@ -14,7 +14,8 @@ class ServerMessageTest {
 
     @Test
     void theJobsLifeIsReadFromCreatedAndStatus() {
-        assertEquals(new ServerMessage.Created("job-42"), ServerMessage.parse("{\"type\":\"created\",\"id\":\"job-42\"}"));
+        assertEquals(new ServerMessage.Created("job-42"),
+                ServerMessage.parse("{\"type\":\"created\",\"id\":\"job-42\"}"));
 
         ServerMessage.Status complete = assertInstanceOf(ServerMessage.Status.class,
                 ServerMessage.parse("{\"type\":\"status\",\"status\":\"complete\"}"));
@@ -55,13 +56,15 @@ class ServerMessageTest {
     void partialTextAndQuotaAreRead() {
         assertEquals(new ServerMessage.Partial("selamat"),
                 ServerMessage.parse("{\"type\":\"partial\",\"transcript\":\"selamat\"}"));
-        assertEquals(new ServerMessage.Quota("120.5"), ServerMessage.parse("{\"type\":\"quota\",\"quota_used\":120.5}"));
+        assertEquals(new ServerMessage.Quota("120.5"),
+                ServerMessage.parse("{\"type\":\"quota\",\"quota_used\":120.5}"));
     }
 
     @Test
     void closingFiguresThatAreMissingOrMistypedAreUnknownNotZero() {
         assertEquals(new ServerMessage.Metadata(12.5, 13.0, true, 3600.0), ServerMessage.parse(
-                "{\"type\":\"metadata\",\"duration\":12.5,\"quota_used\":13,\"max_reached\":true,\"max_duration\":3600.0}"));
+                "{\"type\":\"metadata\",\"duration\":12.5,\"quota_used\":13,\"max_reached\":true,"
+                + "\"max_duration\":3600.0}"));
         assertEquals(new ServerMessage.Metadata(null, null, null, null), ServerMessage.parse(
                 "{\"type\":\"metadata\",\"duration\":\"12.5\",\"max_reached\":\"yes\"}"));
     }
