@@ -28,6 +28,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,6 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on the dead-letter queue with their reason.
  */
 class JmsScaleOutTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JmsScaleOutTest.class);
 
     private static final String KEY = "jms-test-key";
     private static final int JOBS = 10;
@@ -113,8 +117,8 @@ class JmsScaleOutTest {
                 await().atMost(Duration.ofSeconds(60)).until(() -> doneBy.containsValue("A") && a.streaming() != null);
                 String killedJob = a.streaming();
                 a.kill();
-                System.out.println("[test] SIGKILLed instance A (pid " + a.process.pid() + ") while it streamed "
-                                   + killedJob + "; results so far " + doneBy);
+                LOG.info("SIGKILLed instance A (pid {}) while it streamed {}; results so far {}", a.process.pid(),
+                        killedJob, doneBy);
 
                 await().atMost(Duration.ofSeconds(120)).until(() -> seen.size() == JOBS);
                 // Anything more within a few seconds would be a duplicate: wait for the queue to stay quiet.
@@ -124,7 +128,7 @@ class JmsScaleOutTest {
                     seen.merge(m.getStringProperty("jobId"), 1, Integer::sum);
                 }
                 more.close();
-                System.out.println("[test] results per job: " + seen + ", done by: " + doneBy);
+                LOG.info("Results per job: {}, done by: {}", seen, doneBy);
                 assertTrue(problems.isEmpty(), problems.toString());
                 for (int i = 1; i <= JOBS; i++) {
                     assertEquals(1, seen.getOrDefault("job-" + i, 0), "job-" + i + " exactly once: " + seen);
@@ -146,6 +150,8 @@ class JmsScaleOutTest {
                 assertTrue(b.saw("Job busy.wav [fault=close:4029] failed on B (attempt 1), rolled back")
                            || a.saw("failed on A (attempt 1), rolled back"), "the retryable one was retried first");
             }
+            // Before the broker stops: a running instance's JMS listener would fail its rollback against it.
+            stopInstances();
             assertFalse(b.saw(KEY), "the key is never logged");
         }
     }
@@ -167,6 +173,8 @@ class JmsScaleOutTest {
                 "-Dexample.realtime=true",
                 "-Dexample.progress-interval=500",
                 "-Dexample.jms.max-attempts=3",
+                // the application's own logging, to its output, which the test reads (not the tests' log file)
+                "-Dlog4j2.configurationFile=" + ExampleApp.class.getResource("/log4j2.xml"),
                 ExampleApp.class.getName(), "--routes", "jms", "--broker", brokerUrl, "--port", "0", "--instance",
                 name);
         pb.environment().put("PROSA_API_KEY", KEY);
@@ -176,7 +184,7 @@ class JmsScaleOutTest {
         return instance;
     }
 
-    /** One example process; its output lines are kept and echoed. */
+    /** One example process; its output lines are kept, and logged to the test log. */
     static final class Instance {
         final String name;
         final Process process;
@@ -190,7 +198,7 @@ class JmsScaleOutTest {
                         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = r.readLine()) != null;) {
                         lines.add(line);
-                        System.out.println("[" + name + "] " + line);
+                        LOG.info("[{}] {}", name, line);
                     }
                 } catch (Exception e) {
                     // the process is gone

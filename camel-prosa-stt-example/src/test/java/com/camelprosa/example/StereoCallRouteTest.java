@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * turns) dropped into calls-stereo/in becomes its dialogue in calls-stereo/out.
  */
 class StereoCallRouteTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StereoCallRouteTest.class);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Who speaks, turn by turn, in call-stereo.wav (scripts/make-sample.sh): each says every line in turn. */
@@ -45,7 +49,7 @@ class StereoCallRouteTest {
             assertEquals(null, call.reason(), console.text());
 
             String dialogue = Files.readString(dir.resolve("calls-stereo/out/call-stereo.txt"));
-            System.out.println("Dialogue of " + ExampleApp.STEREO_SAMPLE + ":\n" + dialogue);
+            LOG.info("Dialogue of {}:\n{}", ExampleApp.STEREO_SAMPLE, dialogue);
             List<String> lines = dialogue.lines().toList();
             assertEquals(TURNS.size(), lines.size(), dialogue);
             for (int i = 0; i < lines.size(); i++) {
