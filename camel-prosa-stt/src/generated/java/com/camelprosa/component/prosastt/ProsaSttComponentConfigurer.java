@@ -43,6 +43,7 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "channels": getOrCreateConfiguration(target).setChannels(property(camelContext, java.lang.Integer.class, value)); return true;
         case "chunksize":
         case "chunkSize": getOrCreateConfiguration(target).setChunkSize(property(camelContext, int.class, value)); return true;
+        case "client": target.setClient(property(camelContext, com.camelprosa.prosastt.client.ProsaSttClient.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, com.camelprosa.component.prosastt.ProsaSttConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -87,6 +88,11 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
     }
 
     @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"client"};
+    }
+
+    @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "apikey":
@@ -102,6 +108,7 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "channels": return java.lang.Integer.class;
         case "chunksize":
         case "chunkSize": return int.class;
+        case "client": return com.camelprosa.prosastt.client.ProsaSttClient.class;
         case "configuration": return com.camelprosa.component.prosastt.ProsaSttConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -162,6 +169,7 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "channels": return getOrCreateConfiguration(target).getChannels();
         case "chunksize":
         case "chunkSize": return getOrCreateConfiguration(target).getChunkSize();
+        case "client": return target.getClient();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
