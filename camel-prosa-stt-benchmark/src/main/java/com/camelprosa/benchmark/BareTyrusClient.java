@@ -135,7 +135,7 @@ final class BareTyrusClient {
                 .configurator(new ClientEndpointConfig.Configurator() {
                     @Override
                     public void beforeRequest(Map<String, List<String>> headers) {
-                        headers.put("x-api-key", List.of(ProsaSttBenchmark.KEY));
+                        headers.put("x-api-key", List.of(BenchContext.KEY));
                     }
                 }).build();
         Session session = MANAGER.connectToServer(run, config, URI.create(url));

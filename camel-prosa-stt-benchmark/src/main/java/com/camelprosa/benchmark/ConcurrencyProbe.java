@@ -49,8 +49,7 @@ public final class ConcurrencyProbe {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:realtime").to("prosa-stt:general?url=" + url + "&apiKey=RAW(" + ProsaSttBenchmark.KEY
-                                               + ")&responseTimeout=120000&realtime=true");
+                    from("direct:realtime").to(BenchContext.endpoint(url) + "&realtime=true");
                 }
             });
             camel.start();

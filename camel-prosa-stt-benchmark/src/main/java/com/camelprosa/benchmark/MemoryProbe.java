@@ -61,8 +61,7 @@ public final class MemoryProbe {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:realtime").to("prosa-stt:general?url=" + url + "&apiKey=RAW(" + ProsaSttBenchmark.KEY
-                                               + ")&responseTimeout=120000&realtime=true");
+                    from("direct:realtime").to(BenchContext.endpoint(url) + "&realtime=true");
                 }
             });
             camel.start(); // starts Tyrus' shared transport with the component's pool: the bare sessions use it too
