@@ -14,7 +14,6 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.AsyncProcessorSupport;
 
 /**
@@ -66,13 +65,7 @@ final class BenchRoutes extends RouteBuilder {
      * component's callback pool is, which continues the exchange. The component minus its own work, for row 4.
      */
     private AsyncProcessor bareInCamel() {
-        ThreadPoolProfile elastic = new ThreadPoolProfile("BenchCallback");
-        elastic.setPoolSize(1); // as the component's callback pool: threads made when all are busy, 10 s idle
-        elastic.setAllowCoreThreadTimeOut(true);
-        elastic.setMaxPoolSize(Integer.MAX_VALUE);
-        elastic.setKeepAliveTime(10L);
-        elastic.setMaxQueueSize(0);
-        ExecutorService callbacks = getContext().getExecutorServiceManager().newThreadPool(this, "BenchCallback", elastic);
+        ExecutorService callbacks = getContext().getExecutorServiceManager().newCachedThreadPool(this, "BenchCallback");
         ExecutorService starts = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "bench-bare-start");
             t.setDaemon(true);

@@ -30,7 +30,7 @@ final class ConcurrencyRow implements Row {
         List<Map<String, String>> all = bench.child("concurrency", ConcurrencyProbe.class, List.of("-Xmx1g"),
                 List.of(bench.emulator.url(), Integer.toString(bench.emulator.port()), Integer.toString(streams),
                         Double.toString(seconds), Integer.toString(runs), Integer.toString(warmStreams),
-                        Double.toString(warmSeconds), settings.quick ? "0" : "11000"));
+                        Double.toString(warmSeconds), Boolean.toString(!settings.quick)));
         List<Map<String, String>> results = all.stream().filter(r -> !r.get("run").startsWith("-")).toList();
         List<Double> p99 = BenchContext.col(results, "driftP99");
         List<Double> p50 = BenchContext.col(results, "driftP50");

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.camelprosa.prosastt.client.ProsaSttClient;
 import org.apache.camel.Exchange;
 
 /**
@@ -49,7 +50,8 @@ final class PartialsRow implements Row {
         double seconds = bench.settings.num("partialSeconds", 30, 2);
         int runs = bench.settings.integer("partialRuns", 3, 1);
         Figures f = new Figures();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        // The bare sessions pace on as many timer threads as the component's client does.
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(ProsaSttClient.TIMER_THREADS, r -> {
             Thread t = new Thread(r, "bench-bare-timer");
             t.setDaemon(true);
             return t;
