@@ -51,7 +51,7 @@ class FilesRouteTest {
     void summaryReportsOnlyThisRunsFilesAndWhereEachWent() throws Exception {
         String key = "sk-live-EXAMPLE-7e3d41-never-print";
         try (ProsaSttEmulator server = ProsaSttEmulator.builder().apiKey(key)
-                .transcripts(ExampleApp.sampleScript()).build().start()) {
+                .transcripts(Samples.script()).build().start()) {
             Files.createDirectories(dir.resolve("in"));
             copySample(dir.resolve("in/call-center.wav"));
             Files.write(dir.resolve("in/empty.wav"), new byte[0]);
