@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.camelprosa.prosastt.client.AudioFormat;
+import com.camelprosa.prosastt.client.ProsaSttInvalidInputException;
+import com.camelprosa.prosastt.client.WavHeader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
@@ -44,12 +47,32 @@ public class JobsHttpRoutes extends RouteBuilder {
     private static void newJob(Exchange e) {
         String name = e.getIn().getHeader("name", "job.wav", String.class);
         byte[] audio = e.getIn().getBody(byte[].class);
+        checkAudio(name, audio);
         String id = UUID.randomUUID().toString();
         e.getMessage().removeHeaders("*");
         e.getMessage().setHeader("jobId", id);
         e.getMessage().setHeader("jobName", name);
         e.getMessage().setBody(audio);
         e.setProperty("jobId", id);
+    }
+
+    /**
+     * Refuses, before it is queued, a job no instance could transcribe: no bytes, or bytes of no audio format (a
+     * WAV's header is checked whole). Raw PCM has no signature, so a name saying raw ({@code .pcm}) is enough.
+     */
+    private static void checkAudio(String name, byte[] audio) {
+        if (audio == null || audio.length == 0) {
+            throw new ProsaSttInvalidInputException("The job " + name + " has no audio: send the audio file as the "
+                                                    + "body, with Content-Type: audio/...");
+        }
+        AudioFormat format = AudioFormat.strongSignature(audio, audio.length);
+        if (format == AudioFormat.WAV) {
+            WavHeader.read(audio, audio.length, audio.length);
+        } else if (format == null && AudioFormat.weakSignature(audio, audio.length) == null
+                   && (AudioFormat.fromFileName(name) == null || !AudioFormat.fromFileName(name).isRaw())) {
+            throw new ProsaSttInvalidInputException("The job " + name + " is not audio: it starts as no WAV, MP3, "
+                                                    + "FLAC, Ogg or WebM file does. Send the audio file as the body.");
+        }
     }
 
     /** Takes up to {@code ?max=} results off the result queue, waiting at most a second for each. */
