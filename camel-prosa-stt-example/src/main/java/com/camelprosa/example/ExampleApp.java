@@ -119,7 +119,7 @@ public final class ExampleApp implements AutoCloseable {
         }
         boolean http = options.has("http") || options.has("captions") || options.has("jms");
         if (http) {
-            httpPort = port(options.httpPort());
+            httpPort = portOrAnother(options.httpPort(), "HTTP");
             main.addOverrideProperty("camel.server.enabled", "true");
             main.addOverrideProperty("camel.server.port", Integer.toString(httpPort));
             main.addOverrideProperty("camel.server.fileUploadDirectory", options.dir().resolve("uploads").toString());
@@ -170,8 +170,8 @@ public final class ExampleApp implements AutoCloseable {
     private void connectBroker() throws Exception {
         brokerUrl = options.brokerUrl();
         if (brokerUrl == null) {
-            broker = new EmbeddedBroker("127.0.0.1", port(options.brokerPort()), options.dir().resolve("broker"))
-                    .start();
+            broker = new EmbeddedBroker("127.0.0.1", portOrAnother(options.brokerPort(), "the embedded broker"),
+                    options.dir().resolve("broker")).start();
             brokerUrl = broker.url();
         }
         String clientUrl = brokerUrl.contains("consumerWindowSize") ? brokerUrl
@@ -259,6 +259,15 @@ public final class ExampleApp implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return s.getLocalPort();
         }
+    }
+
+    /** {@link #port}, saying so on the console when the wanted port is taken. */
+    private int portOrAnother(int wanted, String what) throws IOException {
+        int port = port(wanted);
+        if (wanted > 0 && port != wanted) {
+            console.println("Port " + wanted + " is taken: " + what + " listens on " + port + " instead");
+        }
+        return port;
     }
 
     private void copySample(String sample, Path inbox) throws IOException {
