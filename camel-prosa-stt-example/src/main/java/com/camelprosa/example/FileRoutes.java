@@ -16,13 +16,16 @@ public class FileRoutes extends RouteBuilder {
         InboxOutcomes outcomes = InboxOutcomes.of(getContext(), "files", resolve("{{example.in}}"),
                 resolve("{{example.out}}"));
 
-        from("file:{{example.in}}?move=.done&moveFailed=.error&readLock=changed&readLockMinAge=1000"
-             + "&readLockMinLength=0&exclude=^\\..*")
+        // Never over an earlier file of the same name: claim (below) names the audio in .done and .error
+        from("file:{{example.in}}?move=.done/${exchangeProperty.exampleMovedName}"
+             + "&moveFailed=.error/${exchangeProperty.exampleMovedName}"
+             + "&readLock=changed&readLockMinAge=1000&readLockMinLength=0&exclude=^\\..*")
                 .routeId("files")
                 // The failure itself was handled (retried, then given up) in "transcribe": report it here.
                 .onCompletion().onFailureOnly()
                     .process(outcomes::failed)
                 .end()
+                .process(outcomes::claim)
                 .to("direct:transcribe")
                 .to("direct:write-transcript")
                 .process(outcomes::succeeded);

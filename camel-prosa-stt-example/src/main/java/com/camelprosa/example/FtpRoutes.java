@@ -16,12 +16,15 @@ public class FtpRoutes extends RouteBuilder {
         InboxOutcomes outcomes = InboxOutcomes.of(getContext(), "ftp", url,
                 getContext().resolvePropertyPlaceholders("{{example.out}}"));
 
-        from(url + (url.contains("?") ? "&" : "?") + "{{example.ftp.options}}")
+        // Never over an earlier file of the same name: claim (below) names the audio in .done and .error
+        from(url + (url.contains("?") ? "&" : "?") + "move=.done/${exchangeProperty.exampleMovedName}"
+             + "&moveFailed=.error/${exchangeProperty.exampleMovedName}&{{example.ftp.options}}")
                 .routeId("ftp")
                 // The failure itself was handled (retried, then given up) in "transcribe": report it here.
                 .onCompletion().onFailureOnly()
                     .process(outcomes::failed)
                 .end()
+                .process(outcomes::claim)
                 .to("direct:transcribe")
                 .to("direct:write-transcript")
                 .process(outcomes::succeeded);

@@ -21,12 +21,15 @@ public class StereoCallRoutes extends RouteBuilder {
                 getContext().resolvePropertyPlaceholders("{{example.stereo.in}}"),
                 getContext().resolvePropertyPlaceholders("{{example.stereo.out}}"));
 
-        from("file:{{example.stereo.in}}?move=.done&moveFailed=.error&readLock=changed&readLockMinAge=1000"
-             + "&readLockMinLength=0&exclude=^\\..*")
+        // Never over an earlier file of the same name: claim (below) names the audio in .done and .error
+        from("file:{{example.stereo.in}}?move=.done/${exchangeProperty.exampleMovedName}"
+             + "&moveFailed=.error/${exchangeProperty.exampleMovedName}"
+             + "&readLock=changed&readLockMinAge=1000&readLockMinLength=0&exclude=^\\..*")
                 .routeId("calls-stereo")
                 .onCompletion().onFailureOnly()
                     .process(outcomes::failed)
                 .end()
+                .process(outcomes::claim)
                 .setProperty("baseName", simple("${file:onlyname.noext}"))
                 .to(STT)
                 .setProperty("transcript", body())
