@@ -136,6 +136,9 @@ public final class ExampleApp implements AutoCloseable {
         main.bind("runReport", report);
         addRoutes(main.configure(), stereo);
         main.start();
+        if (options.has("http") || options.has("jms")) {
+            HttpErrors.refuseForms(main.getCamelContext(), httpPort);
+        }
         if (options.has("captions")) {
             CaptionsSocket.install(main.getCamelContext(), httpPort, 30_000);
         }
