@@ -60,6 +60,7 @@ final class InboxOutcomes {
      */
     void claim(Exchange e) throws Exception {
         String name = e.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        e.setProperty(MOVED_NAME, name); // should the check fail, the consumer still has a name to move the file to
         if (e.getFromEndpoint() instanceof RemoteFileEndpoint<?> remote) {
             String folder = e.getIn().getHeader(Exchange.FILE_PARENT, String.class);
             RemoteFileOperations<?> server = remote.createRemoteFileOperations();
