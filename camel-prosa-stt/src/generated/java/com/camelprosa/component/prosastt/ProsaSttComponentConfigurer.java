@@ -80,6 +80,7 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "streamwaittimeout":
         case "streamWaitTimeout": getOrCreateConfiguration(target).setStreamWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "synchronous": getOrCreateConfiguration(target).setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "url": getOrCreateConfiguration(target).setUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
@@ -145,6 +146,7 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "streamwaittimeout":
         case "streamWaitTimeout": return long.class;
+        case "synchronous": return boolean.class;
         case "url": return java.lang.String.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
@@ -206,6 +208,7 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "streamwaittimeout":
         case "streamWaitTimeout": return getOrCreateConfiguration(target).getStreamWaitTimeout();
+        case "synchronous": return getOrCreateConfiguration(target).isSynchronous();
         case "url": return getOrCreateConfiguration(target).getUrl();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();

@@ -131,6 +131,14 @@ public class ProsaSttConfiguration implements Cloneable {
                             + " library started Tyrus' shared client transport before this component.")
     private boolean continueOnIoThread;
 
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Continue the exchange on the thread that sent it, once the session has ended, instead of on"
+                            + " the component's callback threads; that thread waits meanwhile (within the session's own"
+                            + " bounds). A transacted exchange (from(\"jms:...?transacted=true\"), transacted()) always"
+                            + " does this, so the rest of the route runs inside its transaction: set it only for other"
+                            + " thread-bound resources.")
+    private boolean synchronous;
+
     @UriParam(defaultValue = "false",
               description = "Send the audio at its own pace (as a live source would) instead of as fast as the server"
                             + " reads it. Needs WAV, or raw audio with sampleRate.")
@@ -360,6 +368,14 @@ public class ProsaSttConfiguration implements Cloneable {
 
     public void setEventUri(String eventUri) {
         this.eventUri = eventUri;
+    }
+
+    public boolean isSynchronous() {
+        return synchronous;
+    }
+
+    public void setSynchronous(boolean synchronous) {
+        this.synchronous = synchronous;
     }
 
     public boolean isContinueOnIoThread() {

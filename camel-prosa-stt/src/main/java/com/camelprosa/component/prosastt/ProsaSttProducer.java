@@ -2,6 +2,7 @@ package com.camelprosa.component.prosastt;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -44,6 +45,35 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        if (exchange.isTransacted() || getEndpoint().getConfiguration().isSynchronous()) {
+            // The transaction (a JMS session, a database connection) is bound to this thread: the route goes on here.
+            CountDownLatch ended = new CountDownLatch(1);
+            if (!processAsync(exchange, done -> ended.countDown())) {
+                awaitUninterruptibly(ended);
+            }
+            callback.done(true);
+            return true;
+        }
+        return processAsync(exchange, callback);
+    }
+
+    /** Every session is bounded (connect, silence, finalize timeouts): the wait ends when the exchange does. */
+    private static void awaitUninterruptibly(CountDownLatch ended) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                ended.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean processAsync(Exchange exchange, AsyncCallback callback) {
         ProsaSttStatistics statistics = getEndpoint().getComponent().getStatistics();
         statistics.started();
         StreamRequest request;

@@ -867,6 +867,46 @@ public interface ProsaSttEndpointBuilderFactory {
             doSetProperty("streamWaitTimeout", streamWaitTimeout);
             return this;
         }
+        /**
+         * Continue the exchange on the thread that sent it, once the session
+         * has ended, instead of on the component's callback threads; that
+         * thread waits meanwhile (within the session's own bounds). A
+         * transacted exchange (from(jms:...transacted=true), transacted())
+         * always does this, so the rest of the route runs inside its
+         * transaction: set it only for other thread-bound resources.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param synchronous the value to set
+         * @return the dsl builder
+         */
+        default AdvancedProsaSttEndpointBuilder synchronous(boolean synchronous) {
+            doSetProperty("synchronous", synchronous);
+            return this;
+        }
+        /**
+         * Continue the exchange on the thread that sent it, once the session
+         * has ended, instead of on the component's callback threads; that
+         * thread waits meanwhile (within the session's own bounds). A
+         * transacted exchange (from(jms:...transacted=true), transacted())
+         * always does this, so the rest of the route runs inside its
+         * transaction: set it only for other thread-bound resources.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param synchronous the value to set
+         * @return the dsl builder
+         */
+        default AdvancedProsaSttEndpointBuilder synchronous(String synchronous) {
+            doSetProperty("synchronous", synchronous);
+            return this;
+        }
     }
 
     public interface ProsaSttBuilders {
