@@ -76,7 +76,7 @@ public final class EmulatorSession extends Endpoint {
         String headerKey = (String) config.getUserProperties().get(HEADER_KEY_PROPERTY);
         if (headerKey == null) {
             state = State.AWAIT_TOKEN;
-        } else if (emulator.acceptsKey(headerKey)) {
+        } else if (emulator.settings().acceptsKey(headerKey)) {
             record.authMode("header");
             state = State.AWAIT_CONFIG;
         } else {
@@ -116,7 +116,7 @@ public final class EmulatorSession extends Endpoint {
         JsonNode token = parse(text).path("token");
         if (!token.isTextual() || token.asText().isEmpty()) {
             close(4000, "Missing API key: send x-api-key or a {\"token\"} message first");
-        } else if (!emulator.acceptsKey(token.asText())) {
+        } else if (!emulator.settings().acceptsKey(token.asText())) {
             close(4000, "Invalid API key");
         } else {
             record.authMode("message");
@@ -133,7 +133,7 @@ public final class EmulatorSession extends Endpoint {
             return;
         }
         String model = config.get("model").asText();
-        if (!emulator.models().contains(model)) {
+        if (!emulator.settings().models().contains(model)) {
             close(4002, "Unknown model: " + model);
             return;
         }
@@ -148,12 +148,12 @@ public final class EmulatorSession extends Endpoint {
             return;
         }
         includePartial = config.path("include_partial").asBoolean(false);
-        scriptTexts = emulator.script().segmentsFor(label);
+        scriptTexts = emulator.settings().script().segmentsFor(label);
         JsonNode audio = config.path("audio");
-        maxDuration = fault.is("max-duration") && fault.arg() > 0 ? fault.arg() : emulator.maxDurationSeconds();
+        maxDuration = fault.is("max-duration") && fault.arg() > 0 ? fault.arg() : emulator.settings().maxDuration();
         record.maxDurationSeconds(maxDuration);
         segmenter = new SpeechSegmenter(audio.path("format").textValue(), audio.path("sample_rate").asInt(0),
-                audio.path("channels").asInt(0), emulator.voiceThreshold(), maxDuration);
+                audio.path("channels").asInt(0), emulator.settings().voiceThreshold(), maxDuration);
         jobId = UUID.randomUUID().toString();
         record.jobId(jobId);
         state = State.STREAMING;
@@ -240,7 +240,7 @@ public final class EmulatorSession extends Endpoint {
         }
         if (segmenter.limitReached()) {
             record.markMaxReached();
-            if (emulator.maxDurationMode() == ProsaSttEmulator.MaxDurationMode.STOP) {
+            if (emulator.settings().maxDurationMode() == ProsaSttEmulator.MaxDurationMode.STOP) {
                 // The real service's behaviour as its metadata suggests: it stops reading at the limit and confirms.
                 state = State.ENDED;
                 stoppedNanos = System.nanoTime();
@@ -344,7 +344,7 @@ public final class EmulatorSession extends Endpoint {
 
     /** Closes 1000 once the messages queued before are sent (at once, but in realtime mode when the last is due). */
     private void closeAfterMessages() {
-        if (emulator.realtime()) {
+        if (emulator.settings().realtime()) {
             timed.at(timed.lastDue(), () -> close(1000, "Session complete"));
         } else {
             close(1000, "Session complete");
@@ -413,7 +413,7 @@ public final class EmulatorSession extends Endpoint {
      * since the first audio arrived, and never before an earlier message: timed messages wait in one queue, in order.
      */
     private void send(ObjectNode message, double audioSeconds) throws IOException {
-        if (!emulator.realtime()) {
+        if (!emulator.settings().realtime()) {
             write(message);
             return;
         }
