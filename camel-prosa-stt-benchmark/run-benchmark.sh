@@ -24,6 +24,7 @@ if [ "${BENCH_BUILD:-}" = always ] || [ ! -f "$stamp" ] \
 fi
 cd camel-prosa-stt-benchmark
 # This worktree's classes first: ~/.m2 is shared, and another checkout's install may replace the jars in it mid-run.
-own="$root/camel-prosa-stt/target/classes:$root/prosa-stt-emulator/target/classes"
+own="$root/camel-prosa-stt/target/classes:$root/prosa-stt-client/target/classes:$root/prosa-stt-emulator/target/classes"
+own="$own:$root/prosa-stt-emulator/target/test-classes"
 exec java -Xmx2g -XX:+UseG1GC ${BENCH_OPTS:-} -cp "target/classes:$own:$(cat target/classpath.txt)" \
   com.camelprosa.benchmark.ProsaSttBenchmark "$@"

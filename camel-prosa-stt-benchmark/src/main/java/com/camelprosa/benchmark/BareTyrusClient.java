@@ -25,6 +25,7 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
+import com.camelprosa.prosastt.client.StreamRequest;
 import com.camelprosa.prosastt.emulator.TyrusClients;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
@@ -45,7 +46,8 @@ final class BareTyrusClient {
         p.put(ClientProperties.SHARED_CONTAINER, true);
         // Tyrus' idle timer must never stop the shared transport under the component (it sets the same).
         p.put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, Integer.MAX_VALUE / 1000);
-        p.put(ClientProperties.INCOMING_BUFFER_SIZE, (1 << 20) + 1024); // as the component's default maxMessageSize
+        // The component's default largest message, and the room it gives Tyrus' buffer for the frame around it.
+        p.put(ClientProperties.INCOMING_BUFFER_SIZE, StreamRequest.DEFAULT_MAX_MESSAGE_SIZE + 1024);
         return m;
     }
 
@@ -135,7 +137,7 @@ final class BareTyrusClient {
                 .configurator(new ClientEndpointConfig.Configurator() {
                     @Override
                     public void beforeRequest(Map<String, List<String>> headers) {
-                        headers.put("x-api-key", List.of(ProsaSttBenchmark.KEY));
+                        headers.put("x-api-key", List.of(BenchContext.KEY));
                     }
                 }).build();
         Session session = MANAGER.connectToServer(run, config, URI.create(url));
@@ -255,8 +257,8 @@ final class BareTyrusClient {
 
     /**
      * Real-time pacing as the component does it: chunk k is sent when the audio before it has played (counted from
-     * the first chunk), read from the stream into one buffer, one frame in flight; sends run on {@code timer} (one
-     * thread, like the component's).
+     * the first chunk), read from the stream into one buffer, one frame in flight; sends run on {@code timer} (give
+     * it as many threads as the component's, {@code ProsaSttClient.TIMER_THREADS}).
      */
     static CompletableFuture<Void> uploadPaced(Run run, InputStream audio, int chunkSize, double bytesPerSecond,
                                                ScheduledExecutorService timer) {

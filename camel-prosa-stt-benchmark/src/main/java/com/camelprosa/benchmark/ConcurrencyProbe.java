@@ -25,7 +25,7 @@ import org.apache.camel.support.DefaultExchange;
  * Child JVM of the benchmark (row 3): only the component and Camel live here, so the thread count is the
  * application's. Runs a warm-up batch, then {@code runs} batches of {@code streams} concurrent real-time streams,
  * and prints one {@code RESULT} line per batch with the pacing drift the emulator saw.
- * Args: url controlPort streams seconds runs warmupStreams warmupSeconds settleMillis.
+ * Args: url controlPort streams seconds runs warmupStreams warmupSeconds settle (true: let the pools shrink first).
  */
 public final class ConcurrencyProbe {
 
@@ -42,15 +42,14 @@ public final class ConcurrencyProbe {
         int runs = Integer.parseInt(args[4]);
         int warmupStreams = Integer.parseInt(args[5]);
         double warmupSeconds = Double.parseDouble(args[6]);
-        long settleMillis = Long.parseLong(args[7]);
+        boolean settle = Boolean.parseBoolean(args[7]);
         try (EmulatorControl emulator = EmulatorControl.connect(url, port);
              CamelContext camel = new DefaultCamelContext()) {
             camel.setStreamCaching(false);
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:realtime").to("prosa-stt:general?url=" + url + "&apiKey=RAW(" + ProsaSttBenchmark.KEY
-                                               + ")&responseTimeout=120000&realtime=true");
+                    from("direct:realtime").to(BenchContext.endpoint(url) + "&realtime=true");
                 }
             });
             camel.start();
@@ -60,8 +59,10 @@ public final class ConcurrencyProbe {
             probe.minWrite = 8000;
             batch(camel, route, emulator, warmupStreams, warmupSeconds, -1);
             // The warm-up ran cold code, slower, so its bursts made more pool threads than warm code does: let the
-            // component's elastic pools drop them (10 s idle) before the measured batches.
-            Thread.sleep(settleMillis);
+            // component's elastic pools drop them on their own idle timeout before the measured batches.
+            if (settle) {
+                awaitElasticPoolsIdle();
+            }
             for (int r = 0; r < runs; r++) {
                 batch(camel, route, emulator, streams, seconds, r);
             }
@@ -181,6 +182,23 @@ public final class ConcurrencyProbe {
         probe.writes.clear();
         probe.partialReads.clear();
         probe.metadataReads.clear();
+    }
+
+    /** Waits (at most a minute) until no thread of the component's and its client's elastic pools is left. */
+    private static void awaitElasticPoolsIdle() throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MINUTES.toNanos(1);
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(ConcurrencyProbe::inElasticPool)
+               && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        System.err.println("elastic pools idle after " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    }
+
+    private static boolean inElasticPool(Thread t) {
+        String n = t.getName();
+        return n.endsWith("ProsaSttSender") || n.endsWith("ProsaSttCallback") || n.startsWith("prosa-stt-connect")
+               || n.startsWith("prosa-stt-tyrus-") && !n.startsWith("prosa-stt-tyrus-timer");
     }
 
     static boolean overlaps(List<long[]> pauses, long from, long to) {

@@ -30,7 +30,7 @@ public final class EmulatorHost {
         KEEP.add(java.util.logging.Logger.getLogger("com.camelprosa.prosastt.emulator"));
         boolean realtime = List.of(args).contains("--realtime");
         GcWatch.reset();
-        ProsaSttEmulator emulator = ProsaSttEmulator.builder().apiKey(ProsaSttBenchmark.KEY).realtime(realtime).build()
+        ProsaSttEmulator emulator = ProsaSttEmulator.builder().apiKey(BenchContext.KEY).realtime(realtime).build()
                 .start();
         ServerSocket control = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         System.out.println("EMULATOR " + emulator.url() + " " + control.getLocalPort());

@@ -10,7 +10,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * Child JVM of the benchmark (run with a small -Xmx): streams a synthetic WAV of the given size through the
- * component to the emulator JVM and prints the peak heap it saw.
+ * component to the emulator JVM and prints the peak heap it saw. Args: url bytes.
  */
 public final class HeapProbe {
 
@@ -19,8 +19,7 @@ public final class HeapProbe {
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
-        String apiKey = args[1];
-        long bytes = Long.parseLong(args[2]);
+        long bytes = Long.parseLong(args[1]);
         AtomicLong peak = new AtomicLong();
         Thread sampler = new Thread(() -> {
             Runtime rt = Runtime.getRuntime();
@@ -38,8 +37,7 @@ public final class HeapProbe {
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.start();
             long start = System.nanoTime();
-            Exchange out = camel.createProducerTemplate().send("prosa-stt:general?url=" + url + "&apiKey=RAW(" + apiKey
-                                                               + ")&responseTimeout=120000",
+            Exchange out = camel.createProducerTemplate().send(BenchContext.endpoint(url),
                     e -> e.getMessage().setBody(new SyntheticWav(bytes)));
             long millis = (System.nanoTime() - start) / 1_000_000;
             sampler.interrupt();

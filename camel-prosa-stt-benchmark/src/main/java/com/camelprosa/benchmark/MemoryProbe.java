@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.management.ObjectName;
 
+import com.camelprosa.prosastt.client.ProsaSttClient;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -45,7 +46,8 @@ public final class MemoryProbe {
         int runs = Integer.parseInt(args[4]);
         String side = args[5];
         byte[] audio = SyntheticWav.ofSeconds(seconds).readAllBytes();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        // The bare sessions pace on as many timer threads as the component's client does.
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(ProsaSttClient.TIMER_THREADS, r -> {
             Thread t = new Thread(r, "bench-bare-timer");
             t.setDaemon(true);
             return t;
@@ -61,8 +63,7 @@ public final class MemoryProbe {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:realtime").to("prosa-stt:general?url=" + url + "&apiKey=RAW(" + ProsaSttBenchmark.KEY
-                                               + ")&responseTimeout=120000&realtime=true");
+                    from("direct:realtime").to(BenchContext.endpoint(url) + "&realtime=true");
                 }
             });
             camel.start(); // starts Tyrus' shared transport with the component's pool: the bare sessions use it too

@@ -71,8 +71,8 @@ public final class RolloverProbe {
              CamelContext camel = new DefaultCamelContext()) {
             camel.setStreamCaching(false);
             camel.start();
-            RolloverProbe probe = new RolloverProbe(emulator, camel.createProducerTemplate(), "prosa-stt:general?url="
-                    + url + "&apiKey=RAW(" + ProsaSttBenchmark.KEY + ")&responseTimeout=120000&maxSessionDuration=" + maxMillis);
+            RolloverProbe probe = new RolloverProbe(emulator, camel.createProducerTemplate(), 
+                    BenchContext.endpoint(url) + "&maxSessionDuration=" + maxMillis);
             probe.startSampler();
             probe.run(wav, runs, partsDir);
         } catch (OutOfMemoryError e) {

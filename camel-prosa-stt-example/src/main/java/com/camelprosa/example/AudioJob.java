@@ -10,6 +10,7 @@ import com.camelprosa.component.prosastt.ProsaSttConstants;
 import com.camelprosa.prosastt.client.ProsaSttInvalidInputException;
 import com.camelprosa.prosastt.client.Transcript;
 import com.camelprosa.prosastt.client.WavHeader;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.util.FileUtil;
 import org.slf4j.Logger;
@@ -39,6 +40,12 @@ public final class AudioJob {
     public AudioJob(long progressIntervalMillis, String instance) {
         this.progressIntervalNanos = progressIntervalMillis * 1_000_000L;
         this.instance = instance;
+    }
+
+    /** With this application's settings: {@code example.progress-interval} and {@code example.instance}. */
+    public static AudioJob of(CamelContext camel) {
+        return new AudioJob(Long.parseLong(camel.resolvePropertyPlaceholders("{{example.progress-interval}}")),
+                camel.resolvePropertyPlaceholders("{{example.instance}}"));
     }
 
     /** Remembers the audio and the job's name, and logs the start. */

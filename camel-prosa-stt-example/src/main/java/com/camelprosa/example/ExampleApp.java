@@ -1,25 +1,27 @@
 package com.camelprosa.example;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
+import java.util.logging.Level;
 
 import com.camelprosa.prosastt.emulator.ProsaSttEmulator;
-import com.camelprosa.prosastt.emulator.TranscriptScript;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainConfigurationProperties;
 
 /**
  * The example application: speech joined to a folder, FTP, HTTP, a JMS queue and a browser page, with Camel Main and
- * {@code application.properties}.
+ * {@code application.properties}. Each join is a small {@code RouteBuilder} of its own ({@link FileRoutes},
+ * {@link StereoCallRoutes}, {@link FtpRoutes}, {@link HttpRoutes}, {@link JmsRoutes} with {@link JobsHttpRoutes},
+ * {@link CaptionsRoutes}); this class is the shell around them.
  * <p>
  * With PROSA_API_KEY set it uses the real Prosa service; without, it starts the Prosa STT emulator in-process with the
  * shipped sample and its transcript, so everything works offline. {@code -Dprosa.url} points it at any other
@@ -28,9 +30,6 @@ import org.apache.camel.main.Main;
  */
 public final class ExampleApp implements AutoCloseable {
 
-    static final String SAMPLE = "call-center.wav";
-    /** The stereo call (agent left, customer right) for the calls-stereo inbox ({@link StereoCallRoutes}). */
-    static final String STEREO_SAMPLE = "call-stereo.wav";
     static final String OFFLINE_KEY = "offline-emulator-key";
     /** Held so the level sticks: Tyrus and Grizzly log to java.util.logging, chattily at INFO. */
     private static final java.util.logging.Logger GLASSFISH = java.util.logging.Logger.getLogger("org.glassfish");
@@ -38,16 +37,12 @@ public final class ExampleApp implements AutoCloseable {
     private final Options options;
     private final PrintStream console;
     private final RunReport report = new RunReport();
-    private final java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+    private final Map<String, String> properties = new LinkedHashMap<>();
     private ProsaSttEmulator emulator;
     private EmbeddedBroker broker;
     private Main main;
     private int httpPort;
     private String brokerUrl;
-    private Path in;
-    private Path out;
-    private Path stereoIn;
-    private Path stereoOut;
 
     public ExampleApp(Options options, PrintStream console) {
         this.options = options;
@@ -81,7 +76,7 @@ public final class ExampleApp implements AutoCloseable {
             stopped.countDown();
         }, "example-shutdown"));
         app.start();
-        app.printWhatToTry();
+        WhatToTry.print(app.console, options, app.httpPort, app.brokerUrl);
         stopped.await();
     }
 
@@ -93,32 +88,30 @@ public final class ExampleApp implements AutoCloseable {
 
     /** Starts the emulator (offline), the broker (if needed), Camel and its routes; returns at once. */
     public ExampleApp start() throws Exception {
-        GLASSFISH.setLevel(java.util.logging.Level.WARNING);
-        in = Files.createDirectories(options.dir().resolve("in"));
-        out = Files.createDirectories(options.dir().resolve("out"));
-        stereoIn = options.dir().resolve("calls-stereo/in");
-        stereoOut = options.dir().resolve("calls-stereo/out");
+        GLASSFISH.setLevel(Level.WARNING);
+        Path in = Files.createDirectories(options.inbox());
+        Files.createDirectories(options.outbox());
         String url = options.url();
         if (options.offline()) {
-            emulator = ProsaSttEmulator.builder().apiKey(OFFLINE_KEY).transcripts(sampleScript()).build().start();
+            emulator = ProsaSttEmulator.builder().apiKey(OFFLINE_KEY).transcripts(Samples.script()).build().start();
             url = emulator.url();
             console.println("PROSA_API_KEY is not set: using the Prosa STT emulator at " + url);
         } else {
             console.println("Using Prosa STT at " + (url != null ? url : "wss://s-api.prosa.ai/v2/speech/stt")
                             + " with the key from PROSA_API_KEY");
         }
-        if (options.has("files") && audioFiles(in) == 0) {
-            copySample(in);
+        if (options.has("files") && Samples.audioFiles(in) == 0) {
+            copySample(Samples.MONO, in);
         }
         boolean stereo = options.has("files") && !options.once();
-        if (stereo && audioFiles(Files.createDirectories(stereoIn)) == 0) {
-            copy(STEREO_SAMPLE, stereoIn);
+        if (stereo && Samples.audioFiles(Files.createDirectories(options.stereoInbox())) == 0) {
+            copySample(Samples.STEREO, options.stereoInbox());
         }
         main = new Main();
         main.addOverrideProperty("example.in", in.toString());
-        main.addOverrideProperty("example.out", out.toString());
-        main.addOverrideProperty("example.stereo.in", stereoIn.toString());
-        main.addOverrideProperty("example.stereo.out", stereoOut.toString());
+        main.addOverrideProperty("example.out", options.outbox().toString());
+        main.addOverrideProperty("example.stereo.in", options.stereoInbox().toString());
+        main.addOverrideProperty("example.stereo.out", options.stereoOutbox().toString());
         main.addOverrideProperty("example.instance", options.instance());
         main.addOverrideProperty("camel.component.prosa-stt.api-key", options.offline() ? OFFLINE_KEY : options.apiKey());
         if (url != null) {
@@ -126,7 +119,7 @@ public final class ExampleApp implements AutoCloseable {
         }
         boolean http = options.has("http") || options.has("captions") || options.has("jms");
         if (http) {
-            httpPort = port(options.httpPort());
+            httpPort = portOrAnother(options.httpPort(), "HTTP");
             main.addOverrideProperty("camel.server.enabled", "true");
             main.addOverrideProperty("camel.server.port", Integer.toString(httpPort));
             main.addOverrideProperty("camel.server.fileUploadDirectory", options.dir().resolve("uploads").toString());
@@ -134,43 +127,69 @@ public final class ExampleApp implements AutoCloseable {
             main.addOverrideProperty("camel.server.enabled", "false");
         }
         if (options.has("jms")) {
-            brokerUrl = options.brokerUrl();
-            if (brokerUrl == null) {
-                broker = new EmbeddedBroker("127.0.0.1", port(options.brokerPort()), options.dir().resolve("broker"))
-                        .start();
-                brokerUrl = broker.url();
-            }
-            String clientUrl = brokerUrl.contains("consumerWindowSize") ? brokerUrl
-                    : brokerUrl + (brokerUrl.contains("?") ? "&" : "?") + "consumerWindowSize=0";
-            main.bind("artemis", new ActiveMQConnectionFactory(clientUrl));
-            main.addOverrideProperty("camel.component.jms.connection-factory", "#artemis");
+            connectBroker();
         }
         if (options.has("ftp")) {
             main.addOverrideProperty("example.ftp.url", options.ftpUrl());
         }
         properties.forEach(main::addOverrideProperty);
         main.bind("runReport", report);
-        main.configure().addRoutesBuilder(new ExampleRoutes(options));
-        if (stereo) {
-            main.configure().addRoutesBuilder(new StereoCallRoutes());
-        }
-        if (options.has("captions")) {
-            main.configure().addRoutesBuilder(new CaptionsSocket());
-        }
+        addRoutes(main.configure(), stereo);
         main.start();
+        if (options.has("http") || options.has("jms")) {
+            HttpErrors.refuseForms(main.getCamelContext(), httpPort);
+        }
         if (options.has("captions")) {
             CaptionsSocket.install(main.getCamelContext(), httpPort, 30_000);
         }
         return this;
     }
 
+    /** One RouteBuilder per join that runs, and the transcription they share. */
+    private void addRoutes(MainConfigurationProperties camel, boolean stereo) {
+        camel.addRoutesBuilder(new TranscribeRoutes());
+        if (options.has("files")) {
+            camel.addRoutesBuilder(new FileRoutes());
+        }
+        if (options.has("ftp")) {
+            camel.addRoutesBuilder(new FtpRoutes());
+        }
+        if (options.has("http")) {
+            camel.addRoutesBuilder(new HttpRoutes());
+        }
+        if (options.has("jms")) {
+            camel.addRoutesBuilder(new JobsHttpRoutes());
+            camel.addRoutesBuilder(new JmsRoutes());
+        }
+        if (stereo) {
+            camel.addRoutesBuilder(new StereoCallRoutes());
+        }
+        if (options.has("captions")) {
+            camel.addRoutesBuilder(new CaptionsRoutes());
+        }
+    }
+
+    /** The embedded broker, unless --broker names one, as the JMS component's connection factory. */
+    private void connectBroker() throws Exception {
+        brokerUrl = options.brokerUrl();
+        if (brokerUrl == null) {
+            broker = new EmbeddedBroker("127.0.0.1", portOrAnother(options.brokerPort(), "the embedded broker"),
+                    options.dir().resolve("broker")).start();
+            brokerUrl = broker.url();
+        }
+        String clientUrl = brokerUrl.contains("consumerWindowSize") ? brokerUrl
+                : brokerUrl + (brokerUrl.contains("?") ? "&" : "?") + "consumerWindowSize=0";
+        main.bind("artemis", new ActiveMQConnectionFactory(clientUrl));
+        main.addOverrideProperty("camel.component.jms.connection-factory", "#artemis");
+    }
+
     /** Transcribes the files in the inbox, then stops; returns this run's failures (files not done count too). */
     public int runOnce(long timeoutMillis) throws Exception {
-        Path inbox = Files.createDirectories(options.dir().resolve("in"));
-        if (audioFiles(inbox) == 0) {
-            copySample(inbox);
+        Path inbox = Files.createDirectories(options.inbox());
+        if (Samples.audioFiles(inbox) == 0) {
+            copySample(Samples.MONO, inbox);
         }
-        int files = audioFiles(inbox);
+        int files = Samples.audioFiles(inbox);
         console.println("Transcribing " + files + " file(s) from " + inbox);
         start();
         if (!report.await(files, timeoutMillis)) {
@@ -178,48 +197,8 @@ public final class ExampleApp implements AutoCloseable {
         }
         stop();
         console.print(report.summary());
-        console.println("Transcripts are in " + out);
+        console.println("Transcripts are in " + options.outbox());
         return report.failures() + Math.max(0, files - report.entries().size());
-    }
-
-    /** The console lines that tell a user what to try. */
-    public void printWhatToTry() throws IOException {
-        String base = "http://127.0.0.1:" + httpPort;
-        // A copy of the sample outside the inbox for the curl lines (the inbox moves its files away).
-        Path sample = options.dir().resolve(SAMPLE);
-        try (InputStream in = ExampleApp.class.getResourceAsStream("/sample/" + SAMPLE)) {
-            Files.copy(in, sample, StandardCopyOption.REPLACE_EXISTING);
-        }
-        String upload = "curl -s -H 'Content-Type: audio/wav' --data-binary @" + sample + " ";
-        console.println();
-        console.println("Ready (instance " + options.instance() + "). Try:");
-        if (options.has("files")) {
-            console.println("  files:    cp " + sample + " " + in + "/   -> " + out + "/call-center.txt and .json");
-            Path stereo = options.dir().resolve(STEREO_SAMPLE);
-            try (InputStream in = ExampleApp.class.getResourceAsStream("/sample/" + STEREO_SAMPLE)) {
-                Files.copy(in, stereo, StandardCopyOption.REPLACE_EXISTING);
-            }
-            console.println("  stereo:   cp " + stereo + " " + stereoIn + "/   -> " + stereoOut
-                            + "/call-stereo.txt (agent: / customer: lines) and .json");
-        }
-        if (options.has("http")) {
-            console.println("  http:     " + upload + "'" + base + "/transcripts?label=" + SAMPLE + "'");
-            console.println("            " + upload.replace("curl -s", "curl -sN -H 'Accept: text/event-stream'") + "'"
-                            + base + "/transcripts?label=" + SAMPLE + "'");
-        }
-        if (options.has("captions")) {
-            console.println("  captions: open " + base + "/ in a browser, click Start (or pick a file)");
-        }
-        if (options.has("jms")) {
-            console.println("  jms:      " + upload + "'" + base + "/jobs?name=" + SAMPLE + "'   (a job on queue "
-                            + "transcribe.jobs of " + brokerUrl + ")");
-            console.println("            curl -s '" + base + "/jobs/results'   (takes the results off transcribe.results)");
-            console.println("            another instance: --broker " + brokerUrl + " --routes jms --port 0");
-        }
-        if (options.has("ftp")) {
-            console.println("  ftp:      upload audio to " + options.ftpUrl().replaceAll("password=[^&]*", "password=***"));
-        }
-        console.println("Stop with Ctrl-C.");
     }
 
     public CamelContext camelContext() {
@@ -239,11 +218,11 @@ public final class ExampleApp implements AutoCloseable {
     }
 
     public Path inbox() {
-        return in;
+        return options.inbox();
     }
 
     public Path outbox() {
-        return out;
+        return options.outbox();
     }
 
     private void stop() throws Exception {
@@ -285,28 +264,17 @@ public final class ExampleApp implements AutoCloseable {
         }
     }
 
-    private static int audioFiles(Path in) throws IOException {
-        try (Stream<Path> files = Files.list(in)) {
-            return (int) files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .count();
+    /** {@link #port}, saying so on the console when the wanted port is taken. */
+    private int portOrAnother(int wanted, String what) throws IOException {
+        int port = port(wanted);
+        if (wanted > 0 && port != wanted) {
+            console.println("Port " + wanted + " is taken: " + what + " listens on " + port + " instead");
         }
+        return port;
     }
 
-    private void copySample(Path in) throws IOException {
-        copy(SAMPLE, in);
-    }
-
-    private void copy(String sampleName, Path in) throws IOException {
-        try (InputStream sample = ExampleApp.class.getResourceAsStream("/sample/" + sampleName)) {
-            Files.copy(sample, in.resolve(sampleName), StandardCopyOption.REPLACE_EXISTING);
-        }
-        console.println("Copied the sample " + sampleName + " into " + in);
-    }
-
-    static TranscriptScript sampleScript() throws IOException {
-        try (InputStream mono = ExampleApp.class.getResourceAsStream("/sample/call-center.transcript.json");
-             InputStream stereo = ExampleApp.class.getResourceAsStream("/sample/call-stereo.transcript.json")) {
-            return TranscriptScript.load(mono).with(TranscriptScript.load(stereo));
-        }
+    private void copySample(String sample, Path inbox) throws IOException {
+        Samples.copy(sample, inbox.resolve(sample));
+        console.println("Copied the sample " + sample + " into " + inbox);
     }
 }

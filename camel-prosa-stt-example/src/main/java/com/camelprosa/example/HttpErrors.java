@@ -1,6 +1,7 @@
 package com.camelprosa.example;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import com.camelprosa.prosastt.client.ProsaSttAuthenticationException;
@@ -10,13 +11,17 @@ import com.camelprosa.prosastt.client.ProsaSttRateLimitedException;
 import com.camelprosa.prosastt.client.ProsaSttTimeoutException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpMethod;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns a failed transcription into an HTTP answer with a JSON body: 400 bad audio, 413 too large, 429 rate limited
- * (with Retry-After), 502 the upstream refused us (key, configuration, model, quota, protocol, connection), 504 timeout.
+ * (with Retry-After), 502 the upstream refused us (key, configuration, model, quota, protocol, connection), 504 timeout;
+ * and 415 to a body sent as a form ({@link #refuseForms}).
  */
 public final class HttpErrors {
 
@@ -82,6 +87,32 @@ public final class HttpErrors {
         }
         return new Answer(status, code, e == null ? "unknown error" : status == 500 ? e.toString() : e.getMessage(),
                 e instanceof ProsaSttException p ? p.isRetryable() : null);
+    }
+
+    /**
+     * Answers 415 with JSON to a POST whose body is a form ({@code application/x-www-form-urlencoded}, curl's type for
+     * {@code --data-binary} without {@code -H 'Content-Type: ...'}), before its body is parsed: Vert.x would read the
+     * audio as form fields and fail with a plain-text 400 and a stack trace. Call once Camel has started.
+     */
+    public static void refuseForms(CamelContext camel, int port) {
+        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(camel,
+                VertxPlatformHttpRouter.getRouterNameFromPort(port));
+        router.route().order(-1).method(HttpMethod.POST).handler(ctx -> {
+            String type = ctx.request().getHeader("Content-Type");
+            if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+                ctx.next();
+                return;
+            }
+            Answer a = new Answer(415, "unsupported_media_type", "The body was sent as a form (Content-Type: "
+                    + "application/x-www-form-urlencoded, curl's default for --data-binary). Send the audio with its "
+                    + "type, e.g. curl -H 'Content-Type: audio/wav' --data-binary @call.wav", null);
+            LOG.warn("POST {} answered {} {}: {}", ctx.request().path(), a.status(), a.error(), a.message());
+            // Read the body to its end (and drop it), so the client sees the answer rather than a reset connection.
+            ctx.request().handler(ignored -> { });
+            ctx.request().end().onComplete(done -> ctx.response().setStatusCode(a.status())
+                    .putHeader("Content-Type", "application/json").end(json(a)));
+            ctx.request().resume();
+        });
     }
 
     static String json(Answer answer) {

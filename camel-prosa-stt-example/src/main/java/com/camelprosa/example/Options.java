@@ -81,6 +81,25 @@ public record Options(Path dir, String apiKey, String url, boolean once, Set<Str
                 Environment: PROSA_API_KEY (unset: the emulator runs in-process). -Dprosa.url=ws://... another server.""";
     }
 
+    /** The inbox of the files join. */
+    Path inbox() {
+        return dir.resolve("in");
+    }
+
+    /** Where the files and FTP joins write transcripts. */
+    Path outbox() {
+        return dir.resolve("out");
+    }
+
+    /** The inbox of stereo calls. */
+    Path stereoInbox() {
+        return dir.resolve("calls-stereo/in");
+    }
+
+    Path stereoOutbox() {
+        return dir.resolve("calls-stereo/out");
+    }
+
     boolean has(String route) {
         return routes.contains(route);
     }

@@ -51,7 +51,7 @@ class FilesRouteTest {
     void summaryReportsOnlyThisRunsFilesAndWhereEachWent() throws Exception {
         String key = "sk-live-EXAMPLE-7e3d41-never-print";
         try (ProsaSttEmulator server = ProsaSttEmulator.builder().apiKey(key)
-                .transcripts(ExampleApp.sampleScript()).build().start()) {
+                .transcripts(Samples.script()).build().start()) {
             Files.createDirectories(dir.resolve("in"));
             copySample(dir.resolve("in/call-center.wav"));
             Files.write(dir.resolve("in/empty.wav"), new byte[0]);
@@ -82,6 +82,39 @@ class FilesRouteTest {
                     assertFalse(content.contains(key), "key written to " + file);
                 }
             }
+        }
+    }
+
+    @Test
+    void aFileIsNeverMovedOverAnEarlierFileOfTheSameName() throws Exception {
+        Path done = Files.createDirectories(dir.resolve("in/.done"));
+        Path error = Files.createDirectories(dir.resolve("in/.error"));
+        Files.writeString(done.resolve("call-center.wav"), "an earlier call-center.wav");
+        Files.writeString(error.resolve("note.wav"), "an earlier note.wav");
+        copySample(dir.resolve("in/call-center.wav"));
+        Files.writeString(dir.resolve("in/note.wav"), "a note, not audio");
+
+        Console console = Console.create();
+        assertEquals(1, new ExampleApp(once(null, null), console).runOnce(30_000), console.text());
+
+        assertEquals("an earlier call-center.wav", Files.readString(done.resolve("call-center.wav")));
+        assertEquals("an earlier note.wav", Files.readString(error.resolve("note.wav")));
+        Path movedDone = only(done, "call-center-\\d{17}\\.wav");
+        Path movedError = only(error, "note-\\d{17}\\.wav");
+        try (var sample = FilesRouteTest.class.getResourceAsStream("/sample/call-center.wav")) {
+            assertTrue(java.util.Arrays.equals(sample.readAllBytes(), Files.readAllBytes(movedDone)));
+        }
+        assertEquals("a note, not audio", Files.readString(movedError));
+        assertTrue(console.text().contains("original moved to " + movedDone), console.text());
+        assertTrue(console.text().contains("original moved to " + movedError), console.text());
+    }
+
+    /** The one file in the folder whose name matches, besides the earlier one. */
+    private static Path only(Path folder, String regex) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> matching = files.filter(p -> p.getFileName().toString().matches(regex)).toList();
+            assertEquals(1, matching.size(), folder + ": " + matching);
+            return matching.get(0);
         }
     }
 

@@ -69,7 +69,7 @@ class FtpRouteTest {
 
         try (ExampleApp app = new ExampleApp(new Options(dir, null, null, false, Set.of("ftp"), 0, null, 0, url,
                 "ftp-test"), console).property("example.ftp.options",
-                        "passiveMode=true&binary=true&move=.done&moveFailed=.error&delay=200").start()) {
+                        "passiveMode=true&binary=true&delay=200").start()) {
             assertTrue(app.report().await(2, 60_000), app.report().summary());
 
             assertEquals(String.join(" ", FilesRouteTest.sampleSentences()),
@@ -85,5 +85,36 @@ class FtpRouteTest {
         assertTrue(Files.exists(inbox.resolve(".done/call-center.wav")), "moved on the FTP server, never deleted");
         assertTrue(Files.exists(inbox.resolve(".error/empty.wav")), "a failed file is kept in .error on the server");
         assertFalse(console.text().contains("ftp-secret"), console.text());
+    }
+
+    @Test
+    void audioIsNeverMovedOverAnEarlierFileOfTheSameNameOnTheServer() throws Exception {
+        Path inbox = Files.createDirectories(ftpHome.resolve("inbox"));
+        Files.createDirectories(inbox.resolve(".done"));
+        Files.createDirectories(inbox.resolve(".error"));
+        Files.writeString(inbox.resolve(".done/call-center.wav"), "an earlier call-center.wav");
+        Files.writeString(inbox.resolve(".error/empty.wav"), "an earlier empty.wav");
+        try (var sample = getClass().getResourceAsStream("/sample/call-center.wav")) {
+            Files.copy(sample, inbox.resolve("call-center.wav"));
+        }
+        Files.write(inbox.resolve("empty.wav"), new byte[0]);
+        String url = "ftp://prosa@127.0.0.1:" + port + "/inbox?password=ftp-secret";
+
+        try (ExampleApp app = new ExampleApp(new Options(dir, null, null, false, Set.of("ftp"), 0, null, 0, url,
+                "ftp-test"), Console.create()).property("example.ftp.options", "passiveMode=true&binary=true&delay=200")
+                .start()) {
+            assertTrue(app.report().await(2, 60_000), app.report().summary());
+            String summary = app.report().summary();
+            assertTrue(summary.matches("(?s).*original moved to ftp://127\\.0\\.0\\.1:" + port
+                                       + "/inbox/\\.done/call-center-\\d{17}\\.wav.*"), summary);
+            assertTrue(summary.matches("(?s).*original moved to ftp://127\\.0\\.0\\.1:" + port
+                                       + "/inbox/\\.error/empty-\\d{17}\\.wav.*"), summary);
+        }
+        assertEquals("an earlier call-center.wav", Files.readString(inbox.resolve(".done/call-center.wav")));
+        assertEquals("an earlier empty.wav", Files.readString(inbox.resolve(".error/empty.wav")));
+        try (var done = Files.list(inbox.resolve(".done")); var error = Files.list(inbox.resolve(".error"))) {
+            assertEquals(2, done.count(), "both calls are kept in .done");
+            assertEquals(2, error.count(), "both empty files are kept in .error");
+        }
     }
 }

@@ -75,7 +75,7 @@ class HostileUploadHttpTest {
     @BeforeAll
     static void start() throws Exception {
         sample = HostileUploadHttpTest.class.getResourceAsStream("/sample/call-center.wav").readAllBytes();
-        emulator = ProsaSttEmulator.builder().apiKey(KEY).transcripts(ExampleApp.sampleScript()).build().start();
+        emulator = ProsaSttEmulator.builder().apiKey(KEY).transcripts(Samples.script()).build().start();
         app = new ExampleApp(new Options(dir, KEY, emulator.url(), false, Set.of("http"), 0, null, 0, null,
                 "hostile-test"), Console.create())
                 .property("example.http.max-bytes", Integer.toString(sample.length + 1000))

@@ -173,6 +173,17 @@ class HttpRouteTest {
         assertError(post("/transcripts?label=" + fault("stall"), "audio/wav", sample, null), 504, "timeout");
     }
 
+    @Test
+    void audioSentAsCurlsDefaultFormIsAJsonErrorSayingWhatToSend() throws Exception {
+        // curl --data-binary @call.wav without -H 'Content-Type: audio/wav' says application/x-www-form-urlencoded
+        for (byte[] body : List.of(sample, java.util.Arrays.copyOf(sample, 2000))) {
+            HttpResponse<String> r = post("/transcripts?label=call-center.wav", "application/x-www-form-urlencoded",
+                    body, null);
+            assertError(r, 415, "unsupported_media_type");
+            assertTrue(r.body().contains("Content-Type: audio/"), r.body());
+        }
+    }
+
     private static void assertError(HttpResponse<String> r, int status, String error) throws Exception {
         assertEquals(status, r.statusCode(), r.body());
         assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));

@@ -36,8 +36,8 @@ class StereoCallRouteTest {
     @Test
     void aStereoCallDroppedInTheInboxBecomesItsDialogue() throws Exception {
         Path inbox = Files.createDirectories(dir.resolve("calls-stereo/in"));
-        try (var sample = getClass().getResourceAsStream("/sample/" + ExampleApp.STEREO_SAMPLE)) {
-            Files.copy(sample, inbox.resolve(ExampleApp.STEREO_SAMPLE));
+        try (var sample = getClass().getResourceAsStream("/sample/" + Samples.STEREO)) {
+            Files.copy(sample, inbox.resolve(Samples.STEREO));
         }
         Console console = Console.create();
         try (ExampleApp app = new ExampleApp(new Options(dir, null, null, false, Set.of("files"), 0, null, 0, null,
@@ -45,11 +45,11 @@ class StereoCallRouteTest {
             // The app also transcribes the mono sample it copies into in/: wait for both files, at most 30 s.
             assertTrue(app.report().await(2, 30_000), console.text());
             RunReport.Entry call = app.report().entries().stream()
-                    .filter(e -> e.name().equals(ExampleApp.STEREO_SAMPLE)).findFirst().orElseThrow();
+                    .filter(e -> e.name().equals(Samples.STEREO)).findFirst().orElseThrow();
             assertEquals(null, call.reason(), console.text());
 
             String dialogue = Files.readString(dir.resolve("calls-stereo/out/call-stereo.txt"));
-            LOG.info("Dialogue of {}:\n{}", ExampleApp.STEREO_SAMPLE, dialogue);
+            LOG.info("Dialogue of {}:\n{}", Samples.STEREO, dialogue);
             List<String> lines = dialogue.lines().toList();
             assertEquals(TURNS.size(), lines.size(), dialogue);
             for (int i = 0; i < lines.size(); i++) {
@@ -75,7 +75,7 @@ class StereoCallRouteTest {
             }
             // the file consumer moves the audio when the exchange completes, just after the run report has it
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> Files.exists(inbox.resolve(".done/" + ExampleApp.STEREO_SAMPLE)));
+                    .until(() -> Files.exists(inbox.resolve(".done/" + Samples.STEREO)));
         }
     }
 
@@ -84,7 +84,7 @@ class StereoCallRouteTest {
         JsonNode root = JSON.readTree(StereoCallRouteTest.class.getResourceAsStream(
                 "/sample/call-stereo.transcript.json"));
         List<String> lines = new java.util.ArrayList<>();
-        root.get(ExampleApp.STEREO_SAMPLE).forEach(n -> lines.add(n.asText()));
+        root.get(Samples.STEREO).forEach(n -> lines.add(n.asText()));
         return lines;
     }
 }

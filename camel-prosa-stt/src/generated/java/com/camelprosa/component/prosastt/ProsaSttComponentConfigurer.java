@@ -43,6 +43,7 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "channels": getOrCreateConfiguration(target).setChannels(property(camelContext, java.lang.Integer.class, value)); return true;
         case "chunksize":
         case "chunkSize": getOrCreateConfiguration(target).setChunkSize(property(camelContext, int.class, value)); return true;
+        case "client": target.setClient(property(camelContext, com.camelprosa.prosastt.client.ProsaSttClient.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, com.camelprosa.component.prosastt.ProsaSttConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -79,11 +80,17 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "streamwaittimeout":
         case "streamWaitTimeout": getOrCreateConfiguration(target).setStreamWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "synchronous": getOrCreateConfiguration(target).setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "url": getOrCreateConfiguration(target).setUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"client"};
     }
 
     @Override
@@ -102,6 +109,7 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "channels": return java.lang.Integer.class;
         case "chunksize":
         case "chunkSize": return int.class;
+        case "client": return com.camelprosa.prosastt.client.ProsaSttClient.class;
         case "configuration": return com.camelprosa.component.prosastt.ProsaSttConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -138,6 +146,7 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "streamwaittimeout":
         case "streamWaitTimeout": return long.class;
+        case "synchronous": return boolean.class;
         case "url": return java.lang.String.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
@@ -162,6 +171,7 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "channels": return getOrCreateConfiguration(target).getChannels();
         case "chunksize":
         case "chunkSize": return getOrCreateConfiguration(target).getChunkSize();
+        case "client": return target.getClient();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -198,6 +208,7 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "streamwaittimeout":
         case "streamWaitTimeout": return getOrCreateConfiguration(target).getStreamWaitTimeout();
+        case "synchronous": return getOrCreateConfiguration(target).isSynchronous();
         case "url": return getOrCreateConfiguration(target).getUrl();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();

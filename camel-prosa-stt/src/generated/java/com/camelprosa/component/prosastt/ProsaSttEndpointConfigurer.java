@@ -69,6 +69,7 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "streamwaittimeout":
         case "streamWaitTimeout": target.getConfiguration().setStreamWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "synchronous": target.getConfiguration().setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "url": target.getConfiguration().setUrl(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -123,6 +124,7 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "streamwaittimeout":
         case "streamWaitTimeout": return long.class;
+        case "synchronous": return boolean.class;
         case "url": return java.lang.String.class;
         default: return null;
         }
@@ -178,6 +180,7 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "streamwaittimeout":
         case "streamWaitTimeout": return target.getConfiguration().getStreamWaitTimeout();
+        case "synchronous": return target.getConfiguration().isSynchronous();
         case "url": return target.getConfiguration().getUrl();
         default: return null;
         }

@@ -1,17 +1,18 @@
 package com.camelprosa.component.prosastt;
 
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.camelprosa.prosastt.client.ProsaSttClient;
 import com.camelprosa.prosastt.client.ProsaSttConnectionException;
 import com.camelprosa.prosastt.client.ProsaSttException;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
-import org.apache.camel.ServiceStatus;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -22,6 +23,9 @@ import org.apache.camel.support.DefaultComponent;
 @Component("prosa-stt")
 public class ProsaSttComponent extends DefaultComponent implements SSLContextParametersAware {
 
+    /** The longest an exchange waits for a start of the component that another thread has begun. */
+    private static final long START_WAIT_SECONDS = 30;
+
     @Metadata(description = "Options shared by every endpoint of this component (e.g. apiKey once for all).")
     private ProsaSttConfiguration configuration = new ProsaSttConfiguration();
 
@@ -29,10 +33,19 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
               description = "Use the CamelContext's global SSL context parameters when the endpoint sets none.")
     private boolean useGlobalSslContextParameters;
 
+    @Metadata(label = "advanced", autowired = true,
+              description = "A streaming client of your own (one bean of type ProsaSttClient in the registry is used"
+                            + " by itself). The component borrows it: stopping the component neither closes it nor ends"
+                            + " its sessions. Without one, the component makes its own on Camel's thread pools and"
+                            + " closes it when it stops.")
+    private volatile ProsaSttClient client;
+
     private volatile ExecutorService senders;
     private volatile ExecutorService callbacks;
     private volatile ScheduledExecutorService timers;
-    private volatile ProsaSttClient client;
+    private volatile boolean ownsClient;
+    private volatile CountDownLatch started = new CountDownLatch(1);
+    private volatile boolean stopped;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -82,7 +95,12 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
         timer.setPoolSize(ProsaSttClient.TIMER_THREADS);
         timer.setMaxQueueSize(-1);
         timers = threads.newScheduledThreadPool(this, "ProsaSttTimer", timer);
-        client = new ProsaSttClient(senders, timers);
+        if (client == null) {
+            client = new ProsaSttClient(senders, timers);
+            ownsClient = true;
+        }
+        stopped = false;
+        started.countDown();
     }
 
     /** Threads made when all are busy and ended after 10 s idle; never a queue, never a rejection. */
@@ -96,19 +114,27 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
         return profile;
     }
 
+    public ProsaSttClient getClient() {
+        return client;
+    }
+
+    public void setClient(ProsaSttClient client) {
+        this.client = client;
+    }
+
     /**
-     * The streaming client shared by this component's endpoints, built when the component starts.
+     * The streaming client shared by this component's endpoints while the component is started.
      *
      * @throws ProsaSttConnectionException when the component is not started (stopped, or stopping)
      */
-    ProsaSttClient getClient() {
-        ProsaSttClient c = client;
-        if (c == null && ensureStarted()) {
-            c = client;
-        }
+    ProsaSttClient startedClient() {
+        ProsaSttClient c = awaitStarted() ? client : null;
         if (c == null) {
             throw new ProsaSttConnectionException("The prosa-stt component is stopped: no session can start. Start"
-                                                  + " the CamelContext (or the route) again.", ProsaSttException.NO_CLOSE_CODE, null, null);
+                                                  + " the CamelContext again; after a restart, resolve the endpoint again"
+                                                  + " (a ProducerTemplate or endpoint kept from before the stop still"
+                                                  + " holds the stopped component).", ProsaSttException.NO_CLOSE_CODE,
+                    null, null);
         }
         return c;
     }
@@ -131,36 +157,38 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
         };
     }
 
-    /** The component's timer thread (session bounds, pacing, stream waits); null when stopped. */
+    /** The component's timer threads (session bounds, pacing, stream waits); null when stopped. */
     ScheduledExecutorService getTimers() {
-        ensureStarted();
+        awaitStarted();
         return timers;
     }
 
     /**
-     * Waits for a start in progress (Camel may hand a component that one thread is starting to another thread's
-     * endpoint), and starts a component that a restarted CamelContext left stopped. Never starts while the component
-     * or its context is stopping. Returns whether it is started.
+     * Whether the component is started, after waiting (bounded) for a start in progress: Camel may hand a component
+     * that one thread is still starting to another thread's endpoint. Never starts the component itself.
      */
-    private boolean ensureStarted() {
-        if (client != null) {
+    private boolean awaitStarted() {
+        if (timers != null) {
             return true;
         }
-        ServiceStatus context = getCamelContext().getStatus();
-        ServiceStatus status = getStatus(); // not isStoppingOrStopped(): it is also true before the first start
-        if (status.isStopping() || status.isSuspending() || status.isSuspended()
-            || status.isStopped() && !(context.isStarted() || context.isStarting())) {
-            return false;
+        if (!stopped && !isStopping()) {
+            try {
+                started.await(START_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        start(); // Camel's start is synchronized and idempotent: this waits for the thread that is starting it
-        return client != null;
+        return timers != null;
     }
 
     @Override
     protected void doStop() throws Exception {
-        ProsaSttClient c = client;
-        client = null;
-        if (c != null) {
+        stopped = true;
+        started = new CountDownLatch(1);
+        if (ownsClient) {
+            ProsaSttClient c = client;
+            client = null;
+            ownsClient = false;
             c.close(); // ends open sessions first: their exchanges complete on the callback pool, still running
         }
         ExecutorServiceManager threads = getCamelContext().getExecutorServiceManager();
@@ -175,7 +203,7 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
         super.doStop();
     }
 
-    private final ProsaSttStatistics statistics = new ProsaSttStatistics(this);
+    private final ProsaSttStatistics statistics = new ProsaSttStatistics();
 
     /** Totals by outcome of the exchanges sent to this component's endpoints (dev console). */
     ProsaSttStatistics getStatistics() {
@@ -184,6 +212,6 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
 
     /** The streaming client while the component is started, else null (dev console). */
     ProsaSttClient getClientIfCreated() {
-        return client;
+        return timers == null ? null : client;
     }
 }

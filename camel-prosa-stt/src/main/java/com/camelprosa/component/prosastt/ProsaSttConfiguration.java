@@ -13,6 +13,9 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @UriParams
 public class ProsaSttConfiguration implements Cloneable {
 
+    /** Default for {@code streamWaitTimeout}, in milliseconds (the client's defaults are {@link StreamRequest}'s). */
+    public static final long DEFAULT_STREAM_WAIT_TIMEOUT = 60_000;
+
     @UriPath(description = "The Prosa speech-to-text model. A short name without the stt- prefix is expanded to its"
                            + " streaming model: general becomes stt-general-online. Any name starting with stt- is"
                            + " used as it is.")
@@ -43,12 +46,12 @@ public class ProsaSttConfiguration implements Cloneable {
     @UriParam(defaultValue = "false", description = "Keep filler words (e.g. eh, hmm) in the transcript.")
     private boolean includeFiller;
 
-    @UriParam(label = "audio", defaultValue = "auto",
+    @UriParam(label = "audio", defaultValue = StreamRequest.DEFAULT_AUDIO_FORMAT,
               enums = "auto,wav,mp3,flac,opus,webm,s16le,pcm_mulaw,pcm_alaw",
               description = "The format of the audio. auto detects it from the first bytes, then from the file name;"
                             + " when neither tells, the server detects it. Raw formats (s16le, pcm_mulaw, pcm_alaw)"
                             + " need sampleRate.")
-    private String audioFormat = "auto";
+    private String audioFormat = StreamRequest.DEFAULT_AUDIO_FORMAT;
 
     @UriParam(label = "audio", description = "The sample rate of raw audio in Hz (16000 mono suits the models best).")
     private Integer sampleRate;
@@ -56,31 +59,31 @@ public class ProsaSttConfiguration implements Cloneable {
     @UriParam(label = "audio", description = "The number of channels of raw audio; 1 when not set.")
     private Integer channels;
 
-    @UriParam(label = "advanced", defaultValue = "16000",
+    @UriParam(label = "advanced", defaultValue = "" + StreamRequest.DEFAULT_CHUNK_SIZE,
               description = "Bytes of audio per websocket frame. The file is streamed in chunks of this size, never"
                             + " loaded whole.")
-    private int chunkSize = 16000;
+    private int chunkSize = StreamRequest.DEFAULT_CHUNK_SIZE;
 
-    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+    @UriParam(label = "advanced", defaultValue = "" + StreamRequest.DEFAULT_CONNECT_TIMEOUT, javaType = "java.time.Duration",
               description = "The longest the whole connect may take (TCP connect, TLS handshake and websocket"
                             + " upgrade), counted from the moment the exchange asked for it, in milliseconds (or a"
                             + " duration such as 10s). Past it the exchange fails with ProsaSttTimeoutException.")
-    private long connectTimeout = 10000;
+    private long connectTimeout = StreamRequest.DEFAULT_CONNECT_TIMEOUT;
 
-    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+    @UriParam(label = "advanced", defaultValue = "" + StreamRequest.DEFAULT_RESPONSE_TIMEOUT, javaType = "java.time.Duration",
               description = "The longest stretch without progress (audio accepted by the socket, a new result or"
                             + " partial) while a session is open, in milliseconds (or a duration such as 30s); keep-alives,"
                             + " repeated statuses and pings do not count. The exchange fails with ProsaSttTimeoutException"
                             + " past it.")
-    private long responseTimeout = 30000;
+    private long responseTimeout = StreamRequest.DEFAULT_RESPONSE_TIMEOUT;
 
-    @UriParam(label = "advanced", defaultValue = "600000", javaType = "java.time.Duration",
+    @UriParam(label = "advanced", defaultValue = "" + StreamRequest.DEFAULT_FINALIZE_TIMEOUT, javaType = "java.time.Duration",
               description = "The longest wait, from the end of the audio, for the server to confirm the job (status"
                             + " complete or its closing metadata), in milliseconds (or a duration such as 10m). Bounds"
                             + " every session whatever the server sends meanwhile; past it the exchange fails with"
                             + " ProsaSttTimeoutException. Raise it for recordings of over an hour sent faster than real"
                             + " time.")
-    private long finalizeTimeout = 600000;
+    private long finalizeTimeout = StreamRequest.DEFAULT_FINALIZE_TIMEOUT;
 
     @UriParam(label = "audio", defaultValue = "false",
               description = "Send each channel of multi-channel audio (a stereo call: agent on one channel, customer on"
@@ -97,7 +100,7 @@ public class ProsaSttConfiguration implements Cloneable {
                             + " 'channel N' (from 0).")
     private String channelNames;
 
-    @UriParam(defaultValue = "3480000", javaType = "java.time.Duration",
+    @UriParam(defaultValue = "" + StreamRequest.DEFAULT_MAX_SESSION_DURATION, javaType = "java.time.Duration",
               description = "The longest session, in milliseconds (or a duration such as 58m). WAV (16-bit PCM, μ-law,"
                             + " A-law) and raw audio of known length (a file, bytes, a stream cache) that is longer is sent"
                             + " as consecutive sessions, each cut at the quietest 20 ms before the limit, and makes one"
@@ -128,6 +131,14 @@ public class ProsaSttConfiguration implements Cloneable {
                             + " library started Tyrus' shared client transport before this component.")
     private boolean continueOnIoThread;
 
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Continue the exchange on the thread that sent it, once the session has ended, instead of on"
+                            + " the component's callback threads; that thread waits meanwhile (within the session's own"
+                            + " bounds). A transacted exchange (from(\"jms:...?transacted=true\"), transacted()) always"
+                            + " does this, so the rest of the route runs inside its transaction: set it only for other"
+                            + " thread-bound resources.")
+    private boolean synchronous;
+
     @UriParam(defaultValue = "false",
               description = "Send the audio at its own pace (as a live source would) instead of as fast as the server"
                             + " reads it. Needs WAV, or raw audio with sampleRate.")
@@ -138,13 +149,13 @@ public class ProsaSttConfiguration implements Cloneable {
                             + " to streamWaitTimeout. 0 means no limit.")
     private int maxConcurrentStreams;
 
-    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
+    @UriParam(label = "advanced", defaultValue = "" + DEFAULT_STREAM_WAIT_TIMEOUT, javaType = "java.time.Duration",
               description = "How long an exchange may wait for a free session when maxConcurrentStreams is reached, in"
                             + " milliseconds (or a duration such as 1m). Past it the exchange fails with"
                             + " ProsaSttRateLimitedException.")
-    private long streamWaitTimeout = 60000;
+    private long streamWaitTimeout = DEFAULT_STREAM_WAIT_TIMEOUT;
 
-    @UriParam(label = "advanced", defaultValue = "1048576",
+    @UriParam(label = "advanced", defaultValue = "" + StreamRequest.DEFAULT_MAX_MESSAGE_SIZE,
               description = "The largest text message accepted from the server, in bytes. A larger one fails the"
                             + " exchange with ProsaSttProtocolException instead of filling the heap.")
     private int maxMessageSize = StreamRequest.DEFAULT_MAX_MESSAGE_SIZE;
@@ -357,6 +368,14 @@ public class ProsaSttConfiguration implements Cloneable {
 
     public void setEventUri(String eventUri) {
         this.eventUri = eventUri;
+    }
+
+    public boolean isSynchronous() {
+        return synchronous;
+    }
+
+    public void setSynchronous(boolean synchronous) {
+        this.synchronous = synchronous;
     }
 
     public boolean isContinueOnIoThread() {

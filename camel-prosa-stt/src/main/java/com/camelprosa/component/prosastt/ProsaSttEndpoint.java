@@ -89,7 +89,6 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        getComponent().getStatistics().watch(getCamelContext());
         healthCheck = ProsaSttProducerHealthCheck.register(this);
         if (configuration.getMaxConcurrentStreams() > 0) {
             limiter = new StreamLimiter(configuration.getMaxConcurrentStreams(), getComponent().getTimers());

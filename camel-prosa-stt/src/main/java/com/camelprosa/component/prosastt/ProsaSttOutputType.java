@@ -10,7 +10,10 @@ public enum ProsaSttOutputType {
     segments,
     /**
      * A live {@link com.camelprosa.prosastt.client.TranscriptStream} ({@code Iterator<TranscriptEvent>}) of
-     * partials, results and the end, returned as soon as the job is created: use {@code split(body()).streaming()}.
+     * partials, results and the end, returned as soon as the job is created, for code that iterates it itself (a bean,
+     * a {@code ProducerTemplate} caller). For live events in a route use the {@code eventUri} option instead: a
+     * {@code split(body()).streaming()} asks {@code hasNext()} first, so it would hold each event back until the next
+     * one arrives.
      */
     stream
 }

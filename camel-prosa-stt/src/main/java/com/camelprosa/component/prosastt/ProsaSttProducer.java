@@ -2,6 +2,7 @@ package com.camelprosa.component.prosastt;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -12,6 +13,7 @@ import com.camelprosa.prosastt.client.ProsaSttException;
 import com.camelprosa.prosastt.client.ProsaSttInvalidConfigurationException;
 import com.camelprosa.prosastt.client.ProsaSttRateLimitedException;
 import com.camelprosa.prosastt.client.StreamRequest;
+import com.camelprosa.prosastt.client.StreamRequestBuilder;
 import com.camelprosa.prosastt.client.Transcript;
 import com.camelprosa.prosastt.client.TranscriptParts;
 import com.camelprosa.prosastt.client.TranscriptStream;
@@ -43,17 +45,49 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        if (exchange.isTransacted() || getEndpoint().getConfiguration().isSynchronous()) {
+            // The transaction (a JMS session, a database connection) is bound to this thread: the route goes on here.
+            CountDownLatch ended = new CountDownLatch(1);
+            if (!processAsync(exchange, done -> ended.countDown())) {
+                awaitUninterruptibly(ended);
+            }
+            callback.done(true);
+            return true;
+        }
+        return processAsync(exchange, callback);
+    }
+
+    /** Every session is bounded (connect, silence, finalize timeouts): the wait ends when the exchange does. */
+    private static void awaitUninterruptibly(CountDownLatch ended) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                ended.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean processAsync(Exchange exchange, AsyncCallback callback) {
+        ProsaSttStatistics statistics = getEndpoint().getComponent().getStatistics();
+        statistics.started();
         StreamRequest request;
         AudioSource audio;
         try {
             audio = AudioBodies.sourceOf(exchange);
             request = requestFor(exchange, audio.fileName());
         } catch (Exception e) {
+            statistics.ended(e);
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        Completion done = new Completion(exchange, callback);
+        Completion done = new Completion(exchange, callback, statistics);
         try {
             StreamLimiter limiter = getEndpoint().getLimiter();
             if (limiter == null) {
@@ -92,7 +126,7 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
 
     private void start(Completion done, StreamRequest request, AudioSource audio, Runnable sessionEnded) {
         try {
-            ProsaSttClient client = getEndpoint().getComponent().getClient();
+            ProsaSttClient client = getEndpoint().getComponent().startedClient();
             Executor callbacks = getEndpoint().getComponent().getCallbacks();
             if (getEndpoint().getConfiguration().getOutputType() == ProsaSttOutputType.stream) {
                 CompletableFuture<TranscriptStream> stream = client.stream(request, audio);
@@ -219,7 +253,7 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
         if (model == null && label == null && format == null && rate == null && channels == null) {
             return base;
         }
-        StreamRequest.Builder b = base.toBuilder();
+        StreamRequestBuilder b = base.toBuilder();
         if (model != null) {
             b.model(ProsaSttConfiguration.expandModel(model));
         }
@@ -263,15 +297,18 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
     private static final class Completion {
         final Exchange exchange;
         private final AsyncCallback callback;
+        private final ProsaSttStatistics statistics;
         private final AtomicBoolean done = new AtomicBoolean();
 
-        Completion(Exchange exchange, AsyncCallback callback) {
+        Completion(Exchange exchange, AsyncCallback callback, ProsaSttStatistics statistics) {
             this.exchange = exchange;
             this.callback = callback;
+            this.statistics = statistics;
         }
 
         void succeed() {
             if (done.compareAndSet(false, true)) {
+                statistics.ended(null);
                 callback.done(false);
             }
         }
@@ -279,6 +316,7 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
         void fail(Throwable error) {
             if (done.compareAndSet(false, true)) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                statistics.ended(cause);
                 exchange.setException(cause);
                 callback.done(false);
             }

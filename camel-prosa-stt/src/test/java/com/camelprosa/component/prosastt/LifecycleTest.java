@@ -17,6 +17,7 @@ import com.camelprosa.prosastt.client.ProsaSttException;
 import com.camelprosa.prosastt.client.ProsaSttInvalidConfigurationException;
 import com.camelprosa.prosastt.client.ProsaSttInvalidInputException;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,9 +77,19 @@ class LifecycleTest extends EmulatorTestSupport {
         assertNull(send(uri("general", "maxConcurrentStreams=1"), THREE_WORDS_WAV).getException());
         context.stop();
         context.start();
-        Exchange out = send(uri("general", "maxConcurrentStreams=1"), THREE_WORDS_WAV);
-        assertNull(out.getException());
-        assertEquals(String.join(" ", WORDS), out.getMessage().getBody(String.class));
+        // Camel forgets its components and endpoints when the context stops: a template made before the stop still
+        // holds the stopped ones and is told what to do; a new one resolves the endpoint again.
+        Exchange stale = send(uri("general", "maxConcurrentStreams=1"), THREE_WORDS_WAV);
+        assertInstanceOf(ProsaSttConnectionException.class, stale.getException());
+        assertTrue(stale.getException().getMessage().contains("resolve the endpoint again"), stale.getException().getMessage());
+        try (ProducerTemplate fresh = context.createProducerTemplate()) {
+            Exchange out = fresh.send(uri("general", "maxConcurrentStreams=1"), e -> {
+                e.getMessage().setBody(THREE_WORDS_WAV);
+                e.getMessage().setHeader(ProsaSttConstants.LABEL, LABEL);
+            });
+            assertNull(out.getException());
+            assertEquals(String.join(" ", WORDS), out.getMessage().getBody(String.class));
+        }
     }
 
     @ParameterizedTest

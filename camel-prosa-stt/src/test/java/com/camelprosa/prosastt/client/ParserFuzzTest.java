@@ -422,7 +422,7 @@ class ParserFuzzTest {
 
     /**
      * Found by {@link #transcriptMerge} (ParserFuzzTestFindings/transcriptMerge/: {@code {"type":"created","hd":...}},
-     * a created message without an id): the session takes it (StreamingSession.handle: {@code job.jobId(c.jobId())},
+     * a created message without an id): the session takes it (ServerReplies.handle: {@code job.jobId(c.jobId())},
      * also for a repeated created) and its transcript has a null job id; Rollover.merge puts each part's
      * {@code jobId()} in its list of ids, and Transcript's {@code List.copyOf} throws NullPointerException. Rollover
      * merges in finish(), inside the last part's whenCompleteAsync callback: the exception is lost and the whole
@@ -603,7 +603,7 @@ class ParserFuzzTest {
         }
     }
 
-    /** What a session does with a message, for its transcript (as {@code StreamingSession.handle}). */
+    /** What a session does with a message, for its transcript (as {@code ServerReplies.handle}). */
     private static void handle(JobResults job, ServerMessage message) {
         if (message instanceof ServerMessage.Created c) {
             job.jobId(c.jobId());

@@ -35,6 +35,21 @@ public final class StreamRequest {
     /** Just under the real service's maximum session of one hour (its metadata's max_duration: 3600.0). */
     public static final long DEFAULT_MAX_SESSION_DURATION = 58 * 60 * 1000L;
 
+    /** Default for {@code chunkSize}: the vendor's clients send 16 000 bytes per frame. */
+    public static final int DEFAULT_CHUNK_SIZE = 16000;
+
+    /** Default for {@code connectTimeout}, in milliseconds. */
+    public static final long DEFAULT_CONNECT_TIMEOUT = 10_000;
+
+    /** Default for {@code responseTimeout}, in milliseconds. */
+    public static final long DEFAULT_RESPONSE_TIMEOUT = 30_000;
+
+    /** Default for {@code finalizeTimeout}, in milliseconds. */
+    public static final long DEFAULT_FINALIZE_TIMEOUT = 600_000;
+
+    /** Default for {@code audioFormat}: detect it from the bytes, then the file name. */
+    public static final String DEFAULT_AUDIO_FORMAT = AudioFormat.AUTO;
+
     private final String url;
     private final String apiKey;
     private final AuthMode authMode;
@@ -58,7 +73,7 @@ public final class StreamRequest {
     private final List<String> channelNames;
     private final boolean connectAhead;
 
-    private StreamRequest(Builder b) {
+    StreamRequest(StreamRequestBuilder b) {
         url = b.url;
         apiKey = b.apiKey;
         authMode = b.authMode;
@@ -83,8 +98,8 @@ public final class StreamRequest {
         connectAhead = b.connectAhead;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static StreamRequestBuilder builder() {
+        return new StreamRequestBuilder();
     }
 
     /** Websocket URL of the service ({@code ws://} or {@code wss://}). */
@@ -204,8 +219,8 @@ public final class StreamRequest {
     }
 
     /** A copy with another label, model or format (per-message overrides), validated again. */
-    public Builder toBuilder() {
-        return new Builder().url(url).apiKey(apiKey).authMode(authMode).model(model).label(label)
+    public StreamRequestBuilder toBuilder() {
+        return new StreamRequestBuilder().url(url).apiKey(apiKey).authMode(authMode).model(model).label(label)
                 .includePartial(includePartial).includeFiller(includeFiller)
                 .audioFormat(audioFormat == null ? AudioFormat.AUTO : audioFormat.wireName()).sampleRate(sampleRate)
                 .channels(channels).chunkSize(chunkSize).connectTimeout(connectTimeout)
@@ -233,242 +248,5 @@ public final class StreamRequest {
                + maxMessageSize + ", tls=" + (sslContext == null ? "default" : "custom") + ", proxy=" + proxy
                + ", realtime=" + realtime + ", maxSessionDuration=" + maxSessionDuration + ", splitChannels=" + splitChannels
                + ", channelNames=" + channelNames + ", apiKey=xxxxxx]";
-    }
-
-    /** Builds a {@link StreamRequest}; {@link #build()} checks every value and names the option to fix. */
-    public static final class Builder {
-        private String url = DEFAULT_URL;
-        private String apiKey;
-        private AuthMode authMode = AuthMode.header;
-        private String model;
-        private String label;
-        private boolean includePartial;
-        private boolean includeFiller;
-        private String audioFormat = AudioFormat.AUTO;
-        private Integer sampleRate;
-        private Integer channels;
-        private int chunkSize = 16000;
-        private long connectTimeout = 10000;
-        private long responseTimeout = 30000;
-        private long finalizeTimeout = 600000;
-        private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
-        private SSLContext sslContext;
-        private String proxy;
-        private boolean realtime;
-        private long maxSessionDuration = DEFAULT_MAX_SESSION_DURATION;
-        private boolean splitChannels;
-        private List<String> channelNames;
-        private boolean connectAhead = true;
-
-        private Builder() {
-        }
-
-        public Builder url(String url) {
-            this.url = url;
-            return this;
-        }
-
-        public Builder apiKey(String apiKey) {
-            this.apiKey = apiKey;
-            return this;
-        }
-
-        public Builder authMode(AuthMode authMode) {
-            this.authMode = authMode;
-            return this;
-        }
-
-        public Builder model(String model) {
-            this.model = model;
-            return this;
-        }
-
-        public Builder label(String label) {
-            this.label = label;
-            return this;
-        }
-
-        public Builder includePartial(boolean includePartial) {
-            this.includePartial = includePartial;
-            return this;
-        }
-
-        public Builder includeFiller(boolean includeFiller) {
-            this.includeFiller = includeFiller;
-            return this;
-        }
-
-        /** {@code auto} (or null) to detect, else a wire name of {@link AudioFormat}. */
-        public Builder audioFormat(String audioFormat) {
-            this.audioFormat = audioFormat;
-            return this;
-        }
-
-        public Builder sampleRate(Integer sampleRate) {
-            this.sampleRate = sampleRate;
-            return this;
-        }
-
-        public Builder channels(Integer channels) {
-            this.channels = channels;
-            return this;
-        }
-
-        public Builder chunkSize(int chunkSize) {
-            this.chunkSize = chunkSize;
-            return this;
-        }
-
-        public Builder connectTimeout(long millis) {
-            this.connectTimeout = millis;
-            return this;
-        }
-
-        public Builder responseTimeout(long millis) {
-            this.responseTimeout = millis;
-            return this;
-        }
-
-        public Builder finalizeTimeout(long millis) {
-            this.finalizeTimeout = millis;
-            return this;
-        }
-
-        public Builder maxMessageSize(int maxMessageSize) {
-            this.maxMessageSize = maxMessageSize;
-            return this;
-        }
-
-        public Builder sslContext(SSLContext sslContext) {
-            this.sslContext = sslContext;
-            return this;
-        }
-
-        public Builder proxy(String proxy) {
-            this.proxy = proxy;
-            return this;
-        }
-
-        public Builder realtime(boolean realtime) {
-            this.realtime = realtime;
-            return this;
-        }
-
-        public Builder maxSessionDuration(long millis) {
-            this.maxSessionDuration = millis;
-            return this;
-        }
-
-        public Builder splitChannels(boolean splitChannels) {
-            this.splitChannels = splitChannels;
-            return this;
-        }
-
-        public Builder channelNames(List<String> channelNames) {
-            this.channelNames = channelNames;
-            return this;
-        }
-
-        /** See {@link StreamRequest#connectAhead()}; true by default. */
-        public Builder connectAhead(boolean connectAhead) {
-            this.connectAhead = connectAhead;
-            return this;
-        }
-
-        /**
-         * Checks every value and builds the request.
-         *
-         * @throws ProsaSttInvalidConfigurationException for a wrong connection or sending option (url, timeouts,
-         *                                               chunkSize...), naming it and the fix
-         * @throws ProsaSttInvalidInputException         for audio settings that cannot describe any audio
-         */
-        public StreamRequest build() {
-            if (apiKey == null || apiKey.isBlank()) {
-                throw invalid("No API key: set the apiKey option (for example apiKey=RAW({{env:PROSA_API_KEY}}), or"
-                              + " camel.component.prosa-stt.api-key). Keys come from the Prosa Console.");
-            }
-            if (model == null || model.isBlank()) {
-                throw invalid("No model: use prosa-stt:<model>, e.g. prosa-stt:general.");
-            }
-            checkUrl(url);
-            if (authMode == null) {
-                throw invalid("The authMode option is not set: use header or message.");
-            }
-            positive("chunkSize", chunkSize, "e.g. 16000");
-            if (chunkSize > MAX_CHUNK_SIZE) {
-                throw invalid("chunkSize=" + chunkSize + " is above the limit of " + MAX_CHUNK_SIZE
-                              + " bytes: each open stream holds two chunks in memory. Use 16000 (the vendor's size).");
-            }
-            positive("connectTimeout", connectTimeout, "e.g. 10s");
-            positive("responseTimeout", responseTimeout, "e.g. 30s");
-            positive("finalizeTimeout", finalizeTimeout, "e.g. 10m");
-            positive("maxMessageSize", maxMessageSize, "e.g. 1048576");
-            if (maxSessionDuration < 0) {
-                throw invalid("maxSessionDuration=" + maxSessionDuration + " must be 0 (one session) or positive (e.g."
-                              + " 58m, just under the server's maximum).");
-            }
-            if (sampleRate != null && (sampleRate <= 0 || sampleRate > MAX_SAMPLE_RATE)) {
-                throw new ProsaSttInvalidInputException("sampleRate=" + sampleRate + " must be between 1 and "
-                                                        + MAX_SAMPLE_RATE + " Hz (e.g. 16000).");
-            }
-            if (channels != null && (channels <= 0 || channels > MAX_CHANNELS)) {
-                throw new ProsaSttInvalidInputException("channels=" + channels + " must be between 1 and " + MAX_CHANNELS
-                                                        + " (e.g. 1, or 2 for a stereo call).");
-            }
-            checkProxy(proxy);
-            StreamRequest request = new StreamRequest(this);
-            if (request.audioFormat != null) {
-                request.checkRawFormat(request.audioFormat);
-            }
-            return request;
-        }
-
-        private static void positive(String option, long value, String example) {
-            if (value <= 0) {
-                throw invalid(option + "=" + value + " must be positive (" + example + ").");
-            }
-        }
-
-        private static void checkUrl(String url) {
-            URI uri;
-            try {
-                uri = new URI(url);
-            } catch (URISyntaxException | NullPointerException e) {
-                throw new ProsaSttInvalidConfigurationException("The url option '" + url + "' is not a valid URI: use"
-                                                                + " e.g. " + DEFAULT_URL + ".", e);
-            }
-            if (!"ws".equalsIgnoreCase(uri.getScheme()) && !"wss".equalsIgnoreCase(uri.getScheme())) {
-                throw invalid("The url option '" + url + "' must start with ws:// or wss://, for example "
-                              + DEFAULT_URL + ".");
-            }
-            if (uri.getHost() == null) {
-                throw invalid("The url option '" + url + "' has no host name: use e.g. " + DEFAULT_URL + ".");
-            }
-            if (uri.getPort() > 65535) {
-                throw invalid("The url option '" + url + "' has port " + uri.getPort()
-                              + ", outside 1-65535: fix the port in the url.");
-            }
-        }
-
-        private static void checkProxy(String proxy) {
-            if (proxy == null || proxy.isBlank()) {
-                return;
-            }
-            URI p;
-            try {
-                p = new URI(proxy.trim());
-            } catch (URISyntaxException e) {
-                throw new ProsaSttInvalidConfigurationException("The proxy option '" + proxy + "' is not a valid URI:"
-                                                                + " use e.g. http://proxy.example.com:3128.", e);
-            }
-            if (!"http".equalsIgnoreCase(p.getScheme()) || p.getHost() == null || p.getPort() > 65535) {
-                throw invalid("The proxy option '" + proxy + "' must be an HTTP proxy URI such as"
-                              + " http://proxy.example.com:3128.");
-            }
-        }
-
-        private static ProsaSttInvalidConfigurationException invalid(String message) {
-            return new ProsaSttInvalidConfigurationException(message, null);
-        }
     }
 }

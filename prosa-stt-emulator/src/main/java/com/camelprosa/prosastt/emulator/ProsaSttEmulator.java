@@ -1,23 +1,17 @@
 package com.camelprosa.prosastt.emulator;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.SSLContext;
 
 import jakarta.websocket.DeploymentException;
-import jakarta.websocket.HandshakeResponse;
-import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
-import org.glassfish.tyrus.core.HandshakeException;
 
 /**
  * A Prosa.ai-compatible streaming speech-to-text server, for tests and for working offline.
@@ -36,19 +30,8 @@ public final class ProsaSttEmulator implements AutoCloseable {
     private static final java.util.logging.Logger HANDSHAKE_LOGGER
             = java.util.logging.Logger.getLogger("org.glassfish.tyrus.core.TyrusWebSocketEngine");
 
-    private final String host;
-    private final int requestedPort;
-    private final String apiKey;
-    private final TranscriptScript script;
-    private final Set<String> models;
-    private final boolean rejectBadKeyAtUpgrade;
-    private final Fault fault;
-    private final double voiceThreshold;
-    private final SSLContext tls;
+    private final EmulatorSettings settings;
     private final List<SessionRecord> sessions = new CopyOnWriteArrayList<>();
-    private final boolean realtime;
-    private final double maxDuration;
-    private final MaxDurationMode maxDurationMode;
     private final java.util.concurrent.atomic.AtomicInteger openSessions = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger peakSessions = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.Queue<Fault> queuedFaults = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -61,19 +44,8 @@ public final class ProsaSttEmulator implements AutoCloseable {
     private BoundServerContainer container;
     private int port;
 
-    private ProsaSttEmulator(Builder b) {
-        this.host = b.host;
-        this.requestedPort = b.port;
-        this.apiKey = b.apiKey;
-        this.script = b.script;
-        this.models = Set.copyOf(b.models);
-        this.rejectBadKeyAtUpgrade = b.rejectBadKeyAtUpgrade;
-        this.fault = Fault.parse(b.fault);
-        this.voiceThreshold = b.voiceThreshold;
-        this.tls = b.tls;
-        this.realtime = b.realtime;
-        this.maxDuration = b.maxDuration;
-        this.maxDurationMode = b.maxDurationMode;
+    private ProsaSttEmulator(EmulatorSettings settings) {
+        this.settings = settings;
     }
 
     public static Builder builder() {
@@ -86,11 +58,11 @@ public final class ProsaSttEmulator implements AutoCloseable {
         if (HANDSHAKE_LOGGER.isLoggable(java.util.logging.Level.FINE)) {
             HANDSHAKE_LOGGER.setLevel(java.util.logging.Level.INFO);
         }
-        BoundServerContainer c = new BoundServerContainer(host, 16 << 20, tls);
+        BoundServerContainer c = new BoundServerContainer(settings.host(), 16 << 20, settings.tls());
         try {
             c.addEndpoint(ServerEndpointConfig.Builder.create(EmulatorSession.class, PATH)
-                    .configurator(new Configurator()).build());
-            c.start("/", requestedPort);
+                    .configurator(new UpgradeConfigurator(this)).build());
+            c.start("/", settings.port());
         } catch (DeploymentException e) {
             throw new IOException("Cannot start the Prosa STT emulator: " + e.getMessage(), e);
         }
@@ -114,7 +86,7 @@ public final class ProsaSttEmulator implements AutoCloseable {
 
     /** The websocket URL to give a client, e.g. {@code ws://127.0.0.1:41234/v2/speech/stt}. */
     public String url() {
-        return (tls == null ? "ws://" : "wss://") + host + ":" + port + PATH;
+        return (settings.tls() == null ? "ws://" : "wss://") + settings.host() + ":" + port + PATH;
     }
 
     /** Every session opened so far, oldest first. */
@@ -151,76 +123,21 @@ public final class ProsaSttEmulator implements AutoCloseable {
         openSessions.decrementAndGet();
     }
 
-    boolean realtime() {
-        return realtime;
+    EmulatorSettings settings() {
+        return settings;
     }
 
     Fault nextFault() {
         Fault queued = queuedFaults.poll();
-        return queued != null ? queued : fault;
+        return queued != null ? queued : settings.fault();
     }
 
     void register(SessionRecord record) {
         sessions.add(record);
     }
 
-    boolean acceptsKey(String key) {
-        return apiKey == null ? !key.isEmpty() : apiKey.equals(key);
-    }
-
-    Set<String> models() {
-        return models;
-    }
-
-    TranscriptScript script() {
-        return script;
-    }
-
-
-    double voiceThreshold() {
-        return voiceThreshold;
-    }
-
-    /** The longest session, in seconds of audio: announced in every metadata and enforced as {@link #maxDurationMode()} says. */
-    double maxDurationSeconds() {
-        return maxDuration;
-    }
-
-    MaxDurationMode maxDurationMode() {
-        return maxDurationMode;
-    }
-
     ScheduledExecutorService scheduler() {
         return scheduler;
-    }
-
-    /** Creates one {@link EmulatorSession} per connection and reads (or refuses) the {@code x-api-key} header. */
-    private final class Configurator extends ServerEndpointConfig.Configurator {
-        @Override
-        public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
-            List<String> values = request.getHeaders().entrySet().stream()
-                    .filter(e -> e.getKey().equalsIgnoreCase("x-api-key")).findFirst().map(Map.Entry::getValue)
-                    .orElse(List.of());
-            String key = values.isEmpty() ? null : values.get(0);
-            if (key != null && rejectBadKeyAtUpgrade && !acceptsKey(key)) {
-                throw sneaky(new HandshakeException(401, "Unauthorized"));
-            }
-            if (key == null) {
-                sec.getUserProperties().remove(EmulatorSession.HEADER_KEY_PROPERTY);
-            } else {
-                sec.getUserProperties().put(EmulatorSession.HEADER_KEY_PROPERTY, key);
-            }
-        }
-
-        @Override
-        public <T> T getEndpointInstance(Class<T> endpointClass) {
-            return endpointClass.cast(new EmulatorSession(ProsaSttEmulator.this));
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
-        throw (E) t;
     }
 
     /** What a session does when its audio reaches the maximum duration. */
@@ -352,100 +269,14 @@ public final class ProsaSttEmulator implements AutoCloseable {
         }
 
         public ProsaSttEmulator build() {
-            return new ProsaSttEmulator(this);
+            return new ProsaSttEmulator(new EmulatorSettings(host, port, apiKey, script, Set.copyOf(models),
+                    rejectBadKeyAtUpgrade, Fault.parse(fault), voiceThreshold, tls, realtime, maxDuration,
+                    maxDurationMode));
         }
     }
 
-    private static final String USAGE = """
-            Usage: java -jar prosa-stt-emulator-*-all.jar [options]
-            A Prosa.ai-compatible streaming speech-to-text server on ws://HOST:PORT/v2/speech/stt, for tests and offline work.
-              --host H                 address to bind (default 127.0.0.1)
-              --port N                 port to listen on (default 8765; 0 picks a free one)
-              --api-key K              the one key accepted (default: any non-empty key)
-              --transcripts FILE       JSON {"label": ["segment 1", "segment 2", ...]}: the text for known samples
-              --models a,b             model names that exist (default stt-general-online,stt-general); others close 4002
-              --reject-at-upgrade      answer a wrong x-api-key header with HTTP 401 instead of close 4000
-              --realtime               send each result no earlier than its end time in the audio
-              --max-duration S         longest session in seconds of audio (default 3600.0), sent as max_duration
-                                       (or one session: put [fault=max-duration:S] in its label)
-              --max-duration-mode M    at the limit: stop (default) ends the session there, results up to it,
-                                       status complete, metadata max_reached true, close 1000, while the client
-                                       is still sending; truncate reads to the end frame but transcribes only up
-                                       to the limit, then confirms with max_reached true
-              --fault F                act out a fault in every session: close:CODE, quota, stall, stall-after-end,
-                                       late:MS, noise, drop, slow:MS, huge:BYTES, garbage, max-duration:S
-                                       (or one session: put [fault=F] in its label)
-              -h, --help               print this and exit
-            Results carry channel (0-based; WAV and s16le channels are segmented separately) and final: true.
-            Each session ends with one log line: job id, auth mode, label, audio bytes, segments, close code.""";
-
-    /**
-     * The command line's options on a builder (port 8765 unless {@code --port}); {@code IllegalArgumentException} for an
-     * unknown option, a missing value or a bad one.
-     */
-    static Builder fromArgs(String... args) throws IOException {
-        Set<String> withValue = Set.of("--host", "--port", "--api-key", "--transcripts", "--fault", "--max-duration",
-                "--max-duration-mode", "--models");
-        Builder b = builder().port(8765);
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            if (option.equals("--reject-at-upgrade")) {
-                b.rejectBadKeyAtUpgrade(true);
-                continue;
-            }
-            if (option.equals("--realtime")) {
-                b.realtime(true);
-                continue;
-            }
-            if (!withValue.contains(option)) {
-                throw new IllegalArgumentException("Unknown argument: " + option);
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            String value = args[++i];
-            try {
-                switch (option) {
-                    case "--host" -> b.host(value);
-                    case "--port" -> b.port(Integer.parseInt(value));
-                    case "--api-key" -> b.apiKey(value);
-                    case "--transcripts" -> b.transcripts(TranscriptScript.load(Path.of(value)));
-                    case "--fault" -> b.fault(value);
-                    case "--max-duration" -> b.maxDuration(Double.parseDouble(value));
-                    case "--max-duration-mode" -> b.maxDurationMode(value);
-                    default -> b.models(Set.of(value.split(",")));
-                }
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(option + " " + value + ": " + e.getMessage(), e);
-            }
-        }
-        return b;
-    }
-
+    /** The command line: see {@code --help}. */
     public static void main(String[] args) throws Exception {
-        // One line per log record (java.util.logging's default takes two), unless the user chose a format.
-        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s - %5$s%6$s%n");
-        }
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            System.out.println(USAGE);
-            System.exit(0);
-        }
-        Builder b;
-        try {
-            b = fromArgs(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage() + "\n" + USAGE);
-            System.exit(2);
-            return;
-        }
-        ProsaSttEmulator emulator = b.build().start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            emulator.close();
-            stopped.countDown();
-        }));
-        System.out.println("Prosa STT emulator listening on " + emulator.url());
-        stopped.await();
+        EmulatorCommandLine.run(args);
     }
 }

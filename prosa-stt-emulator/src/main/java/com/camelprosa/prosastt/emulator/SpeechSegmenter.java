@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Finds speech segments in the audio of one session, as it arrives.
  * <p>
- * For WAV (16-bit PCM) and raw {@code s16le} it runs an energy-based voice activity detector on 20 ms frames, on each
+ * For WAV (16-bit PCM) and raw {@code s16le} (as {@link FormatSniffer} tells) it runs an energy-based voice activity detector on 20 ms frames, on each
  * channel separately, so segment times are those of the audio itself. For every other format it can only estimate
  * the duration from an assumed byte rate, and reports the whole audio as one segment when it ends.
  * <p>
@@ -28,17 +28,10 @@ final class SpeechSegmenter {
 
     private static final double FRAME_SECONDS = 0.020;
     private static final double EPSILON = 1e-9;
-    /** How much of a WAV header is buffered while looking for its {@code data} chunk before giving up on it. */
-    private static final int MAX_HEADER_BYTES = 1 << 20;
-    /** Beyond these a header is hostile or broken, not audio to analyse: fall back to the byte rate. */
-    private static final int MAX_CHANNELS = 64;
-    private static final int MAX_SAMPLE_RATE = 1_000_000;
     private static final Comparator<Span> BY_END = Comparator.comparingDouble(Span::end)
             .thenComparingInt(Span::channel);
 
-    private final String declaredFormat;
-    private final int declaredRate;
-    private final int declaredChannels;
+    private final FormatSniffer sniffer;
     private final double threshold;
     private final double hangoverSeconds;
     private final double minSpeechSeconds;
@@ -47,7 +40,6 @@ final class SpeechSegmenter {
     private enum Mode { UNDECIDED, PCM, BYTE_RATE }
 
     private Mode mode = Mode.UNDECIDED;
-    private byte[] header = new byte[0];
     private int sampleRate;
     private int channels;
     private int frameSamples; // per channel
@@ -71,9 +63,7 @@ final class SpeechSegmenter {
         if (!(limitSeconds > 0)) {
             throw new IllegalArgumentException("The limit must be positive: " + limitSeconds);
         }
-        this.declaredFormat = declaredFormat;
-        this.declaredRate = declaredRate;
-        this.declaredChannels = declaredChannels;
+        this.sniffer = new FormatSniffer(declaredFormat, declaredRate, declaredChannels);
         this.threshold = threshold;
         this.hangoverSeconds = 0.45;
         this.minSpeechSeconds = 0.10;
@@ -90,13 +80,11 @@ final class SpeechSegmenter {
         }
         bytesSeen += chunk.length;
         if (mode == Mode.UNDECIDED) {
-            header = concat(header, chunk);
-            decide(false);
-            if (mode == Mode.UNDECIDED) {
+            FormatSniffer.Decision decision = sniffer.accept(chunk);
+            if (decision == null) {
                 return List.of();
             }
-            chunk = header;
-            header = new byte[0];
+            chunk = start(decision);
         }
         if (mode == Mode.BYTE_RATE) {
             if (bytesSeen >= limitSeconds * byteRate) {
@@ -118,9 +106,7 @@ final class SpeechSegmenter {
         }
         byte[] rest = new byte[0];
         if (mode == Mode.UNDECIDED) {
-            decide(true);
-            rest = header;
-            header = new byte[0];
+            rest = start(sniffer.finish());
         }
         if (mode == Mode.BYTE_RATE) {
             double duration = durationSeconds();
@@ -179,7 +165,7 @@ final class SpeechSegmenter {
     /** Runs the detector over whole frames of {@code pending + chunk}; at the end, a last shorter frame too. */
     private List<Span> pcm(byte[] chunk, boolean atEnd) {
         List<Span> done = new ArrayList<>();
-        byte[] data = concat(pending, chunk);
+        byte[] data = FormatSniffer.concat(pending, chunk);
         int sampleBytes = 2 * channels;
         int offset = 0;
         while (true) {
@@ -241,102 +227,22 @@ final class SpeechSegmenter {
         speechStart[channel] = -1;
     }
 
-    private void decide(boolean atEnd) {
-        if (header.length >= 12 && "RIFF".equals(ascii(header, 0)) && "WAVE".equals(ascii(header, 8))) {
-            decideWav(atEnd);
-        } else if ("s16le".equals(declaredFormat)) {
-            startPcm(declaredRate > 0 ? declaredRate : 16000, declaredChannels > 0 ? declaredChannels : 1, 0);
-        } else if ("wav".equals(declaredFormat) && header.length < 12 && !atEnd) {
-            // not enough bytes yet to tell a RIFF header
-        } else if (header.length >= 12 || atEnd || declaredFormat != null) {
-            startByteRate();
-        }
-    }
-
-    /**
-     * Walks the RIFF chunks to {@code data}, reading {@code fmt } on the way. Sizes are unsigned 32-bit and may lie: the
-     * walk is in long arithmetic, and a chunk that claims more bytes than have arrived means waiting for more, up to
-     * {@link #MAX_HEADER_BYTES}, then giving up on the header (byte-rate estimate).
-     */
-    private void decideWav(boolean atEnd) {
-        ByteBuffer b = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
-        long pos = 12;
-        int fmtTag = -1, ch = 0, rate = 0, bits = 0;
-        while (pos + 8 <= header.length) {
-            int p = (int) pos;
-            String id = ascii(header, p);
-            long size = Integer.toUnsignedLong(b.getInt(p + 4));
-            if ("data".equals(id)) {
-                if (bits == 16 && (fmtTag == 1 || fmtTag == 0xFFFE)) {
-                    startPcm(rate, ch, p + 8);
-                } else {
-                    startByteRate();
-                }
-                return;
-            }
-            long next = pos + 8 + size + (size & 1);
-            if (next > header.length) {
-                break; // this chunk has not all arrived (or never will): wait for more bytes
-            }
-            if ("fmt ".equals(id) && size >= 16) {
-                fmtTag = b.getShort(p + 8) & 0xffff;
-                ch = b.getShort(p + 10) & 0xffff;
-                rate = b.getInt(p + 12);
-                bits = b.getShort(p + 22) & 0xffff;
-                if (fmtTag == 0xFFFE && size >= 40 && (b.getShort(p + 32) & 0xffff) != 1) {
-                    fmtTag = -1; // WAVE_FORMAT_EXTENSIBLE whose sub-format is not PCM
-                }
-            }
-            pos = next;
-        }
-        if (atEnd || header.length > MAX_HEADER_BYTES) {
-            startByteRate();
-        }
-    }
-
-    private void startPcm(int rate, int ch, int dataOffset) {
-        if (ch < 1 || ch > MAX_CHANNELS || rate < 1 || rate > MAX_SAMPLE_RATE) {
-            startByteRate();
-            return;
+    /** Reads the audio as the sniffer decided; the samples that came with the header. */
+    private byte[] start(FormatSniffer.Decision decision) {
+        if (!decision.pcm()) {
+            mode = Mode.BYTE_RATE;
+            byteRate = decision.byteRate();
+            return decision.samples();
         }
         mode = Mode.PCM;
-        sampleRate = rate;
-        channels = ch;
+        sampleRate = decision.sampleRate();
+        channels = decision.channels();
         frameSamples = Math.max(1, (int) Math.round(sampleRate * FRAME_SECONDS));
         limitSamples = Double.isInfinite(limitSeconds) ? Long.MAX_VALUE : Math.round(limitSeconds * sampleRate);
-        speechStart = new double[ch];
-        lastVoicedEnd = new double[ch];
+        speechStart = new double[channels];
+        lastVoicedEnd = new double[channels];
         Arrays.fill(speechStart, -1);
-        header = Arrays.copyOfRange(header, dataOffset, header.length);
-    }
-
-    private void startByteRate() {
-        mode = Mode.BYTE_RATE;
-        header = new byte[0];
-        double rate = declaredRate > 0 ? declaredRate : 8000;
-        double ch = declaredChannels > 0 ? declaredChannels : 1;
-        byteRate = switch (declaredFormat == null ? "" : declaredFormat) {
-            case "pcm_mulaw", "pcm_alaw" -> rate * ch;
-            case "opus", "webm" -> 4000;
-            case "flac" -> 48000;
-            default -> 16000; // 128 kbit/s, a common MP3 rate
-        };
-    }
-
-    private static String ascii(byte[] data, int offset) {
-        return new String(data, offset, 4, java.nio.charset.StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        if (a.length == 0) {
-            return b;
-        }
-        if (b.length == 0) {
-            return a;
-        }
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
+        return decision.samples();
     }
 
     private static double round(double seconds) {

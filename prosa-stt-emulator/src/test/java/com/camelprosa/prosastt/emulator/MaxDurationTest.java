@@ -198,19 +198,19 @@ class MaxDurationTest {
 
     @Test
     void theCommandLineSetsTheLimitAndTheMode() throws Exception {
-        try (ProsaSttEmulator emulator = ProsaSttEmulator.fromArgs("--port", "0", "--max-duration", "2.5",
+        try (ProsaSttEmulator emulator = EmulatorCommandLine.parse("--port", "0", "--max-duration", "2.5",
                 "--max-duration-mode", "truncate").build()) {
-            assertEquals(2.5, emulator.maxDurationSeconds());
-            assertEquals(ProsaSttEmulator.MaxDurationMode.TRUNCATE, emulator.maxDurationMode());
+            assertEquals(2.5, emulator.settings().maxDuration());
+            assertEquals(ProsaSttEmulator.MaxDurationMode.TRUNCATE, emulator.settings().maxDurationMode());
         }
-        try (ProsaSttEmulator emulator = ProsaSttEmulator.fromArgs("--port", "0").build()) {
-            assertEquals(3600.0, emulator.maxDurationSeconds());
-            assertEquals(ProsaSttEmulator.MaxDurationMode.STOP, emulator.maxDurationMode());
+        try (ProsaSttEmulator emulator = EmulatorCommandLine.parse("--port", "0").build()) {
+            assertEquals(3600.0, emulator.settings().maxDuration());
+            assertEquals(ProsaSttEmulator.MaxDurationMode.STOP, emulator.settings().maxDurationMode());
         }
         for (List<String> bad : List.of(List.of("--max-duration", "0"), List.of("--max-duration", "soon"),
                 List.of("--max-duration-mode", "pause"), List.of("--max-duration"), List.of("--max-seconds", "3"))) {
             IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                    () -> ProsaSttEmulator.fromArgs(bad.toArray(String[]::new)), bad.toString());
+                    () -> EmulatorCommandLine.parse(bad.toArray(String[]::new)), bad.toString());
             assertTrue(e.getMessage().startsWith(bad.get(0)) || e.getMessage().startsWith("Unknown argument"),
                     e.getMessage());
         }

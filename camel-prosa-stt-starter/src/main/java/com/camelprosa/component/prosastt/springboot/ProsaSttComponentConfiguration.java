@@ -85,6 +85,14 @@ public class ProsaSttComponentConfiguration extends ComponentConfigurationProper
      */
     private Integer chunkSize = 16000;
     /**
+     * A streaming client of your own (one bean of type ProsaSttClient in the
+     * registry is used by itself). The component borrows it: stopping the
+     * component neither closes it nor ends its sessions. Without one, the
+     * component makes its own on Camel's thread pools and closes it when it
+     * stops. The option is a com.camelprosa.prosastt.client.ProsaSttClient type.
+     */
+    private com.camelprosa.prosastt.client.ProsaSttClient client;
+    /**
      * The longest the whole connect may take (TCP connect, TLS handshake and
      * websocket upgrade), counted from the moment the exchange asked for it, in
      * milliseconds (or a duration such as 10s). Past it the exchange fails with
@@ -439,6 +447,14 @@ public class ProsaSttComponentConfiguration extends ComponentConfigurationProper
 
     public void setAuthMode(com.camelprosa.prosastt.client.AuthMode authMode) {
         this.authMode = authMode;
+    }
+
+    public com.camelprosa.prosastt.client.ProsaSttClient getClient() {
+        return client;
+    }
+
+    public void setClient(com.camelprosa.prosastt.client.ProsaSttClient client) {
+        this.client = client;
     }
 
     public org.apache.camel.support.jsse.SSLContextParameters getSslContextParameters() {

@@ -28,6 +28,7 @@ public class ProsaSttComponentConverter implements GenericConverter {
         Set<ConvertiblePair> answer = new LinkedHashSet<>();
         answer.add(new ConvertiblePair(String.class, com.camelprosa.component.prosastt.ProsaSttConfiguration.class));
         answer.add(new ConvertiblePair(String.class, org.apache.camel.support.jsse.SSLContextParameters.class));
+        answer.add(new ConvertiblePair(String.class, com.camelprosa.prosastt.client.ProsaSttClient.class));
         return answer;
     }
 
@@ -46,6 +47,8 @@ public class ProsaSttComponentConverter implements GenericConverter {
                 return applicationContext.getBean(ref, com.camelprosa.component.prosastt.ProsaSttConfiguration.class);
             case "org.apache.camel.support.jsse.SSLContextParameters":
                 return applicationContext.getBean(ref, org.apache.camel.support.jsse.SSLContextParameters.class);
+            case "com.camelprosa.prosastt.client.ProsaSttClient":
+                return applicationContext.getBean(ref, com.camelprosa.prosastt.client.ProsaSttClient.class);
             default:
                 return null;
         }
