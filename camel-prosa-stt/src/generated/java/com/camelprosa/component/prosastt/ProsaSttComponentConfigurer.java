@@ -49,6 +49,8 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "continueoniothread":
         case "continueOnIoThread": getOrCreateConfiguration(target).setContinueOnIoThread(property(camelContext, boolean.class, value)); return true;
+        case "droprepeatedpartials":
+        case "dropRepeatedPartials": getOrCreateConfiguration(target).setDropRepeatedPartials(property(camelContext, boolean.class, value)); return true;
         case "eventuri":
         case "eventUri": getOrCreateConfiguration(target).setEventUri(property(camelContext, java.lang.String.class, value)); return true;
         case "finalizetimeout":
@@ -115,6 +117,8 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": return long.class;
         case "continueoniothread":
         case "continueOnIoThread": return boolean.class;
+        case "droprepeatedpartials":
+        case "dropRepeatedPartials": return boolean.class;
         case "eventuri":
         case "eventUri": return java.lang.String.class;
         case "finalizetimeout":
@@ -177,6 +181,8 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "continueoniothread":
         case "continueOnIoThread": return getOrCreateConfiguration(target).isContinueOnIoThread();
+        case "droprepeatedpartials":
+        case "dropRepeatedPartials": return getOrCreateConfiguration(target).isDropRepeatedPartials();
         case "eventuri":
         case "eventUri": return getOrCreateConfiguration(target).getEventUri();
         case "finalizetimeout":

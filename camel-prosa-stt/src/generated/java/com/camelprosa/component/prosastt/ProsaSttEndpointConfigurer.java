@@ -38,6 +38,8 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "continueoniothread":
         case "continueOnIoThread": target.getConfiguration().setContinueOnIoThread(property(camelContext, boolean.class, value)); return true;
+        case "droprepeatedpartials":
+        case "dropRepeatedPartials": target.getConfiguration().setDropRepeatedPartials(property(camelContext, boolean.class, value)); return true;
         case "eventuri":
         case "eventUri": target.getConfiguration().setEventUri(property(camelContext, java.lang.String.class, value)); return true;
         case "finalizetimeout":
@@ -93,6 +95,8 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": return long.class;
         case "continueoniothread":
         case "continueOnIoThread": return boolean.class;
+        case "droprepeatedpartials":
+        case "dropRepeatedPartials": return boolean.class;
         case "eventuri":
         case "eventUri": return java.lang.String.class;
         case "finalizetimeout":
@@ -149,6 +153,8 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "continueoniothread":
         case "continueOnIoThread": return target.getConfiguration().isContinueOnIoThread();
+        case "droprepeatedpartials":
+        case "dropRepeatedPartials": return target.getConfiguration().isDropRepeatedPartials();
         case "eventuri":
         case "eventUri": return target.getConfiguration().getEventUri();
         case "finalizetimeout":

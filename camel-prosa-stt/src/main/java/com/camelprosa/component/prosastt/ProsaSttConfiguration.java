@@ -43,6 +43,12 @@ public class ProsaSttConfiguration implements Cloneable {
     @UriParam(defaultValue = "false", description = "Ask the server for interim (partial) transcripts.")
     private boolean includePartial;
 
+    @UriParam(defaultValue = "true",
+              description = "Leave out of the live events (eventUri, outputType=stream) a PARTIAL whose text is the same"
+                            + " as the one before it: the server repeats its hypothesis while it listens. Only with"
+                            + " includePartial.")
+    private boolean dropRepeatedPartials = true;
+
     @UriParam(defaultValue = "false", description = "Keep filler words (e.g. eh, hmm) in the transcript.")
     private boolean includeFiller;
 
@@ -134,7 +140,7 @@ public class ProsaSttConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "false",
               description = "Continue the exchange on the thread that sent it, once the session has ended, instead of on"
                             + " the component's callback threads; that thread waits meanwhile (within the session's own"
-                            + " bounds). A transacted exchange (from(\"jms:...?transacted=true\"), transacted()) always"
+                            + " bounds). A transacted exchange (from a JMS consumer with transacted=true, or after transacted()) always"
                             + " does this, so the rest of the route runs inside its transaction: set it only for other"
                             + " thread-bound resources.")
     private boolean synchronous;
@@ -368,6 +374,14 @@ public class ProsaSttConfiguration implements Cloneable {
 
     public void setEventUri(String eventUri) {
         this.eventUri = eventUri;
+    }
+
+    public boolean isDropRepeatedPartials() {
+        return dropRepeatedPartials;
+    }
+
+    public void setDropRepeatedPartials(boolean dropRepeatedPartials) {
+        this.dropRepeatedPartials = dropRepeatedPartials;
     }
 
     public boolean isSynchronous() {

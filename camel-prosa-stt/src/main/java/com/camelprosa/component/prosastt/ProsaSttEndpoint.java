@@ -70,7 +70,7 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
                 : c.getSslContextParameters().createSSLContext(getCamelContext());
         baseRequest = StreamRequest.builder().url(c.getUrl()).apiKey(c.getApiKey()).authMode(c.getAuthMode())
                 .model(c.getModel()).label(c.getLabel()).includePartial(c.isIncludePartial())
-                .includeFiller(c.isIncludeFiller()).audioFormat(c.getAudioFormat()).sampleRate(c.getSampleRate())
+                .includeFiller(c.isIncludeFiller()).dropRepeatedPartials(c.isDropRepeatedPartials()).audioFormat(c.getAudioFormat()).sampleRate(c.getSampleRate())
                 .channels(c.getChannels()).chunkSize(c.getChunkSize()).connectTimeout(c.getConnectTimeout())
                 .responseTimeout(c.getResponseTimeout()).finalizeTimeout(c.getFinalizeTimeout())
                 .maxMessageSize(c.getMaxMessageSize()).sslContext(ssl).proxy(c.getProxy()).realtime(c.isRealtime())

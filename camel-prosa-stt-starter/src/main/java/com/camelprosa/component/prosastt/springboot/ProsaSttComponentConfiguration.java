@@ -29,6 +29,21 @@ public class ProsaSttComponentConfiguration extends ComponentConfigurationProper
      */
     private Boolean includeFiller = false;
     /**
+     * Leave out of the live events (eventUri, outputType=stream) a PARTIAL whose
+     * text is the same as the one before it: the server repeats its hypothesis
+     * while it listens. Only with includePartial.
+     */
+    private Boolean dropRepeatedPartials = true;
+    /**
+     * Continue the exchange on the thread that sent it, once the session has
+     * ended, instead of on the component's callback threads; that thread waits
+     * meanwhile (within the session's own bounds). A transacted exchange (from a
+     * JMS consumer with transacted=true, or after transacted()) always does this,
+     * so the rest of the route runs inside its transaction: set it only for other
+     * thread-bound resources.
+     */
+    private Boolean synchronous = false;
+    /**
      * Ask the server for interim (partial) transcripts.
      */
     private Boolean includePartial = false;
@@ -447,6 +462,22 @@ public class ProsaSttComponentConfiguration extends ComponentConfigurationProper
 
     public void setAuthMode(com.camelprosa.prosastt.client.AuthMode authMode) {
         this.authMode = authMode;
+    }
+
+    public Boolean getDropRepeatedPartials() {
+        return dropRepeatedPartials;
+    }
+
+    public void setDropRepeatedPartials(Boolean dropRepeatedPartials) {
+        this.dropRepeatedPartials = dropRepeatedPartials;
+    }
+
+    public Boolean getSynchronous() {
+        return synchronous;
+    }
+
+    public void setSynchronous(Boolean synchronous) {
+        this.synchronous = synchronous;
     }
 
     public com.camelprosa.prosastt.client.ProsaSttClient getClient() {

@@ -46,6 +46,40 @@ public interface ProsaSttEndpointBuilderFactory {
         }
 
         /**
+         * Leave out of the live events (eventUri, outputType=stream) a PARTIAL
+         * whose text is the same as the one before it: the server repeats its
+         * hypothesis while it listens. Only with includePartial.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: producer
+         * 
+         * @param dropRepeatedPartials the value to set
+         * @return the dsl builder
+         */
+        default ProsaSttEndpointBuilder dropRepeatedPartials(boolean dropRepeatedPartials) {
+            doSetProperty("dropRepeatedPartials", dropRepeatedPartials);
+            return this;
+        }
+        /**
+         * Leave out of the live events (eventUri, outputType=stream) a PARTIAL
+         * whose text is the same as the one before it: the server repeats its
+         * hypothesis while it listens. Only with includePartial.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: producer
+         * 
+         * @param dropRepeatedPartials the value to set
+         * @return the dsl builder
+         */
+        default ProsaSttEndpointBuilder dropRepeatedPartials(String dropRepeatedPartials) {
+            doSetProperty("dropRepeatedPartials", dropRepeatedPartials);
+            return this;
+        }
+        /**
          * Keep filler words (e.g. eh, hmm) in the transcript.
          * 
          * The option is a: <code>boolean</code> type.
@@ -871,9 +905,9 @@ public interface ProsaSttEndpointBuilderFactory {
          * Continue the exchange on the thread that sent it, once the session
          * has ended, instead of on the component's callback threads; that
          * thread waits meanwhile (within the session's own bounds). A
-         * transacted exchange (from(jms:...transacted=true), transacted())
-         * always does this, so the rest of the route runs inside its
-         * transaction: set it only for other thread-bound resources.
+         * transacted exchange (from a JMS consumer with transacted=true, or
+         * after transacted()) always does this, so the rest of the route runs
+         * inside its transaction: set it only for other thread-bound resources.
          * 
          * The option is a: <code>boolean</code> type.
          * 
@@ -891,9 +925,9 @@ public interface ProsaSttEndpointBuilderFactory {
          * Continue the exchange on the thread that sent it, once the session
          * has ended, instead of on the component's callback threads; that
          * thread waits meanwhile (within the session's own bounds). A
-         * transacted exchange (from(jms:...transacted=true), transacted())
-         * always does this, so the rest of the route runs inside its
-         * transaction: set it only for other thread-bound resources.
+         * transacted exchange (from a JMS consumer with transacted=true, or
+         * after transacted()) always does this, so the rest of the route runs
+         * inside its transaction: set it only for other thread-bound resources.
          * 
          * The option will be converted to a <code>boolean</code> type.
          * 
