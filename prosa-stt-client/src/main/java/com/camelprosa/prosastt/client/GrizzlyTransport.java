@@ -72,11 +72,18 @@ final class GrizzlyTransport {
 
     /**
      * A client is done with the transport; the last one stops it, if this library started it and no other Tyrus
-     * client of the JVM holds a connection on it (that one keeps it, and Tyrus' idle timer stops it later).
+     * client of the JVM holds a connection on it (else it is stopped when the last of those connections closes).
      */
     static void release() {
         synchronized (LOCK) {
-            if (--users > 0) {
+            users--;
+            stopIfUnused();
+        }
+    }
+
+    private static void stopIfUnused() {
+        synchronized (LOCK) {
+            if (users > 0) {
                 return;
             }
             TCPNIOTransport transport = TyrusInternals.sharedTransport();
@@ -108,7 +115,12 @@ final class GrizzlyTransport {
 
         @Override
         public void onCloseEvent(Connection connection) {
-            OTHERS.remove(connection);
+            if (OTHERS.remove(connection) && OTHERS.isEmpty()) {
+                // not on this I/O thread: stopping the transport stops its threads
+                Thread stop = new Thread(GrizzlyTransport::stopIfUnused, "prosa-stt-transport-stop");
+                stop.setDaemon(true);
+                stop.start();
+            }
             if (TyrusInternals.endpointOf(connection) instanceof Watcher w) {
                 w.disconnected();
             }
