@@ -89,12 +89,9 @@ public final class TyrusInternals {
             TyrusInternals::handshakeMessageHook);
 
     static {
-        List<Hook> fallen = HOOKS.stream().filter(h -> !h.available()).toList();
-        if (!fallen.isEmpty()) {
-            LOG.warn("Tyrus {} lacks internals that prosa-stt-client works around; falling back for: {}. Use the"
-                     + " Tyrus version this library was built with (2.2.2) to have them.", VERSION,
-                    fallen.stream().map(h -> h.name() + " (" + h.reason() + "): " + h.fallback())
-                            .collect(Collectors.joining("; ")));
+        String warning = fallbackWarning(VERSION, HOOKS);
+        if (warning != null) {
+            LOG.warn(warning);
         }
     }
 
@@ -123,6 +120,18 @@ public final class TyrusInternals {
             LOG.trace("No Tyrus version in its jar: {}", e.toString());
         }
         return "unknown";
+    }
+
+    /** The one WARN for hooks that fell back: the Tyrus version, each hook, why, and what it costs; null if none. */
+    static String fallbackWarning(String version, List<Hook> hooks) {
+        List<Hook> fallen = hooks.stream().filter(h -> !h.available()).toList();
+        if (fallen.isEmpty()) {
+            return null;
+        }
+        return "Tyrus " + version + " lacks internals that prosa-stt-client works around; falling back for: "
+               + fallen.stream().map(h -> h.name() + " (" + h.reason() + "): " + h.fallback())
+                       .collect(Collectors.joining("; "))
+               + ". Pin Tyrus to the version prosa-stt-client depends on to have them.";
     }
 
     // --- sharedTransport ----------------------------------------------------------------------------------------

@@ -42,6 +42,20 @@ class TyrusInternalsTest {
     }
 
     @Test
+    void oneWarningNamesTheVersionAndWhatEachFallbackCosts() {
+        assertNull(TyrusInternals.fallbackWarning("2.2.2", TyrusInternals.hooks()), "nothing to warn about");
+        String warning = TyrusInternals.fallbackWarning("9.9.9", List.of(
+                new TyrusInternals.Hook("a", true, null, "costs a"),
+                new TyrusInternals.Hook("b", false, "java.lang.NoSuchFieldException: x", "costs b"),
+                new TyrusInternals.Hook("c", false, "java.lang.ClassNotFoundException: y", "costs c")));
+        assertEquals("Tyrus 9.9.9 lacks internals that prosa-stt-client works around; falling back for:"
+                     + " b (java.lang.NoSuchFieldException: x): costs b; c (java.lang.ClassNotFoundException: y): costs c."
+                     + " Pin Tyrus to the version prosa-stt-client depends on to have them.", warning);
+        assertEquals("fallback: java.lang.NoSuchFieldException: x",
+                new TyrusInternals.Hook("b", false, "java.lang.NoSuchFieldException: x", "costs b").state());
+    }
+
+    @Test
     void theTyrusVersionIsReadFromItsJar() {
         String version = TyrusInternals.tyrusVersion();
         assertNotEquals("unknown", version);
