@@ -54,7 +54,7 @@ class SharedTransportTest extends EmulatorTestSupport {
             context.stop();
 
             assertTrue(session.isOpen(), "the component's stop left the other client's connection open");
-            // The key as the library sends it (SecretsTest scans this run's log): a send writer, which Tyrus never logs.
+            // The key as the library sends it (SecretsTest scans this run's log): a send writer, never logged by Tyrus.
             try (Writer token = session.getBasicRemote().getSendWriter()) {
                 token.write("{\"token\":\"" + API_KEY + "\"}");
             }

@@ -3,9 +3,7 @@ package com.camelprosa.prosastt.client.internal;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -62,8 +60,6 @@ public final class TyrusInternals {
 
     private static final Logger LOG = LoggerFactory.getLogger(TyrusInternals.class);
 
-    private static final String SOCKET = "org.glassfish.tyrus.container.grizzly.client.GrizzlyClientSocket";
-    private static final String CLIENT_FILTER = "org.glassfish.tyrus.container.grizzly.client.GrizzlyClientFilter";
     /** Tyrus' message for a connect whose handshake response never came (timeout or connection closed first). */
     static final String HANDSHAKE_NOT_RECEIVED = "Handshake response not received.";
     /** Our stack check looks this many frames up from the header value's {@code get}: the writer iterates the list. */
@@ -72,21 +68,22 @@ public final class TyrusInternals {
 
     private static final String VERSION = tyrusVersion();
     private static final List<Hook> HOOKS = new ArrayList<>();
-    private static final SharedTransport TRANSPORT = check(SHARED_TRANSPORT, "Tyrus' I/O runs on its default pool"
-            + " (not prosa-stt-shared-io), so ProsaSttClient.isIoThread() is always false, and the shared transport is"
-            + " not stopped when the last client closes", TyrusInternals::sharedTransportHook);
-    private static final ConnectionWatch WATCH = check(CONNECTION_WATCH, "a server that closes the TCP connection"
-            + " before answering the websocket upgrade, or never answers, fails the session only at connectTimeout, and"
-            + " its socket stays open until Tyrus' handshake timeout", TyrusInternals::connectionWatchHook);
-    private static final Drop DROP = check(DROP_CONNECTION, "sessions that fail are closed politely (a close frame,"
-            + " then waiting for the server's), so a server that stopped answering holds the connection until Tyrus"
-            + " gives up", TyrusInternals::dropHook);
+    private static final TyrusLookup.SharedTransport TRANSPORT = check(SHARED_TRANSPORT, "Tyrus' I/O runs on its"
+            + " default pool (not prosa-stt-shared-io), so ProsaSttClient.isIoThread() is always false, and the shared"
+            + " transport is not stopped when the last client closes", TyrusLookup::sharedTransport);
+    private static final TyrusLookup.ConnectionWatch WATCH = check(CONNECTION_WATCH, "a server that closes the TCP"
+            + " connection before answering the websocket upgrade, or never answers, fails the session only at"
+            + " connectTimeout, and its socket stays open until Tyrus' handshake timeout",
+            TyrusLookup::connectionWatch);
+    private static final TyrusLookup.Drop DROP = check(DROP_CONNECTION, "sessions that fail are closed politely (a"
+            + " close frame, then waiting for the server's), so a server that stopped answering holds the connection"
+            + " until Tyrus gives up", TyrusLookup::drop);
     private static final Method WIRE_WRITER_METHOD = check(WIRE_WRITER, "with authMode=header the server receives a"
             + " mask instead of the key and refuses it (close 4000 / HTTP 401): use authMode=message",
-            TyrusInternals::wireWriterHook);
+            TyrusLookup::wireWriter);
     private static final Boolean HANDSHAKE_MESSAGE = check(HANDSHAKE_NOT_ANSWERED, "a connect whose upgrade was"
             + " never answered is reported as a generic connection failure, not as a timeout or an early close",
-            TyrusInternals::handshakeMessageHook);
+            TyrusLookup::handshakeMessage);
 
     static {
         String warning = fallbackWarning(VERSION, HOOKS);
@@ -153,7 +150,7 @@ public final class TyrusInternals {
             return null;
         }
         try {
-            return (TCPNIOTransport) TRANSPORT.transport.get(null);
+            return (TCPNIOTransport) TRANSPORT.transport().get(null);
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.debug("Cannot read Tyrus' shared transport: {}", e.toString());
             return null;
@@ -169,7 +166,7 @@ public final class TyrusInternals {
             return null;
         }
         try {
-            return (TCPNIOTransport) TRANSPORT.start.invoke(null, workers, null);
+            return (TCPNIOTransport) TRANSPORT.start().invoke(null, workers, null);
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.debug("Cannot start Tyrus' shared transport: {}", e.toString());
             return null;
@@ -182,7 +179,7 @@ public final class TyrusInternals {
             return false;
         }
         try {
-            TRANSPORT.close.invoke(null);
+            TRANSPORT.close().invoke(null);
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.debug("Cannot stop Tyrus' shared transport: {}", e.toString());
@@ -215,10 +212,12 @@ public final class TyrusInternals {
                 return null;
             }
             for (Filter filter : chain) {
-                if (WATCH.filter.isInstance(filter)) {
-                    Object engine = WATCH.engine.get(filter);
-                    Object wrapper = WATCH.wrapper.getDeclaringClass().isInstance(engine) ? WATCH.wrapper.get(engine) : null;
-                    return wrapper == null ? null : (Endpoint) WATCH.endpoint.get(wrapper);
+                if (WATCH.filter().isInstance(filter)) {
+                    Object engine = WATCH.engine().get(filter);
+                    if (!WATCH.wrapper().getDeclaringClass().isInstance(engine)) {
+                        return null;
+                    }
+                    return (Endpoint) WATCH.endpoint().get(WATCH.wrapper().get(engine));
                 }
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -235,8 +234,8 @@ public final class TyrusInternals {
      * <p>
      * The websocket API can only close politely ({@code Session.close} sends a close frame and waits for the peer's).
      * No Tyrus issue asks for an abort. The path walked: Tyrus 2.2.2 {@code TyrusRemoteEndpoint.webSocket},
-     * {@code TyrusWebSocket.protocolHandler}, {@code ProtocolHandler.writer} (an {@code org.glassfish.tyrus.spi.Writer},
-     * which is {@link Closeable}: for Grizzly, closing it closes the connection).
+     * {@code TyrusWebSocket.protocolHandler}, {@code ProtocolHandler.writer} (an
+     * {@code org.glassfish.tyrus.spi.Writer}, which is {@link Closeable}: for Grizzly, closing it closes the connection).
      */
     public static boolean dropConnection(Session session) {
         if (DROP == null) {
@@ -244,12 +243,12 @@ public final class TyrusInternals {
         }
         try {
             Object remote = session.getBasicRemote();
-            if (!DROP.webSocket.getDeclaringClass().isInstance(remote)) {
+            if (!DROP.webSocket().getDeclaringClass().isInstance(remote)) {
                 return false;
             }
-            Object webSocket = DROP.webSocket.get(remote);
-            Object handler = DROP.handler.get(webSocket);
-            ((Closeable) DROP.writer.get(handler)).close();
+            Object webSocket = DROP.webSocket().get(remote);
+            Object handler = DROP.handler().get(webSocket);
+            ((Closeable) DROP.writer().get(handler)).close();
             return true;
         } catch (ReflectiveOperationException | IOException | RuntimeException e) {
             LOG.debug("Cannot drop the connection directly: {}", e.toString());
@@ -296,15 +295,6 @@ public final class TyrusInternals {
 
     // --- the checks ---------------------------------------------------------------------------------------------
 
-    private record SharedTransport(Field transport, Method start, Method close) {
-    }
-
-    private record ConnectionWatch(Class<?> filter, Field engine, Field wrapper, Field endpoint) {
-    }
-
-    private record Drop(Field webSocket, Field handler, Field writer) {
-    }
-
     private interface Check<T> {
         T run() throws ReflectiveOperationException;
     }
@@ -318,108 +308,5 @@ public final class TyrusInternals {
             HOOKS.add(new Hook(name, false, e.toString(), fallback));
             return null;
         }
-    }
-
-    private static SharedTransport sharedTransportHook() throws ReflectiveOperationException {
-        Class<?> socket = tyrusClass(SOCKET);
-        Field transport = accessible(socket.getDeclaredField("transport"));
-        if (!transport.getType().isAssignableFrom(TCPNIOTransport.class)) {
-            throw new NoSuchFieldException(SOCKET + ".transport is a " + transport.getType().getName());
-        }
-        Method start = accessible(socket.getDeclaredMethod("getOrCreateSharedTransport", ThreadPoolConfig.class,
-                ThreadPoolConfig.class));
-        Method close = accessible(socket.getDeclaredMethod("closeSharedTransport"));
-        return new SharedTransport(transport, start, close);
-    }
-
-    private static ConnectionWatch connectionWatchHook() throws ReflectiveOperationException {
-        Class<?> filter = tyrusClass(CLIENT_FILTER);
-        Field engine = fieldOfType(filter, "org.glassfish.tyrus.spi.ClientEngine");
-        Field wrapper = fieldOfType(tyrusClass("org.glassfish.tyrus.client.TyrusClientEngine"),
-                "org.glassfish.tyrus.core.TyrusEndpointWrapper");
-        Field endpoint = fieldOfType(tyrusClass("org.glassfish.tyrus.core.TyrusEndpointWrapper"), Endpoint.class.getName());
-        return new ConnectionWatch(filter, engine, wrapper, endpoint);
-    }
-
-    private static Drop dropHook() throws ReflectiveOperationException {
-        Field webSocket = fieldOfType(tyrusClass("org.glassfish.tyrus.core.TyrusRemoteEndpoint"),
-                "org.glassfish.tyrus.core.TyrusWebSocket");
-        Field handler = fieldOfType(webSocket.getType(), "org.glassfish.tyrus.core.ProtocolHandler");
-        Field writer = fieldOfType(handler.getType(), "org.glassfish.tyrus.spi.Writer");
-        if (!Closeable.class.isAssignableFrom(writer.getType())) {
-            throw new NoSuchFieldException(writer.getType().getName() + " is not Closeable");
-        }
-        return new Drop(webSocket, handler, writer);
-    }
-
-    private static Method wireWriterHook() throws ReflectiveOperationException {
-        for (Method m : tyrusClass(CLIENT_FILTER).getDeclaredMethods()) {
-            if (m.getName().equals("getHttpContent") && m.getParameterCount() == 1
-                && m.getParameterTypes()[0].getName().equals("org.glassfish.tyrus.spi.UpgradeRequest")) {
-                return m;
-            }
-        }
-        throw new NoSuchMethodException(CLIENT_FILTER + ".getHttpContent(UpgradeRequest)");
-    }
-
-    /** The message is a constant in ClientManager or one of its anonymous classes: look for it in their bytecode. */
-    private static Boolean handshakeMessageHook() throws ReflectiveOperationException {
-        byte[] wanted = HANDSHAKE_NOT_RECEIVED.getBytes(StandardCharsets.UTF_8);
-        List<String> classes = new ArrayList<>(List.of("ClientManager"));
-        for (int i = 1; classFile("ClientManager$" + i) != null; i++) {
-            classes.add("ClientManager$" + i);
-            for (int j = 1; classFile("ClientManager$" + i + "$" + j) != null; j++) {
-                classes.add("ClientManager$" + i + "$" + j);
-            }
-        }
-        for (String c : classes) {
-            byte[] bytes = classFile(c);
-            if (bytes != null && indexOf(bytes, wanted) >= 0) {
-                return Boolean.TRUE;
-            }
-        }
-        throw new ClassNotFoundException("no class of " + ClientManager.class.getName() + " holds \""
-                                         + HANDSHAKE_NOT_RECEIVED + "\"");
-    }
-
-    private static byte[] classFile(String simpleName) {
-        try (InputStream in = ClientManager.class.getResourceAsStream(simpleName + ".class")) {
-            return in == null ? null : in.readAllBytes();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
-
-    private static Class<?> tyrusClass(String name) throws ClassNotFoundException {
-        return Class.forName(name, false, TyrusInternals.class.getClassLoader());
-    }
-
-    private static Field fieldOfType(Class<?> type, String fieldType) throws NoSuchFieldException {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
-                if (f.getType().getName().equals(fieldType)) {
-                    return accessible(f);
-                }
-            }
-        }
-        throw new NoSuchFieldException("a " + fieldType + " in " + type.getName());
-    }
-
-    private static <T extends java.lang.reflect.AccessibleObject> T accessible(T member) {
-        member.setAccessible(true);
-        return member;
     }
 }
