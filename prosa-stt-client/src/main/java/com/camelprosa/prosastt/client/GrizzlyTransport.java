@@ -42,6 +42,8 @@ final class GrizzlyTransport {
     private static int users;
     private static TCPNIOTransport watched;
     private static TCPNIOTransport started;
+    /** Set when our last client left while other connections held the transport we started. */
+    private static volatile boolean stopWhenOthersLeave;
 
     private GrizzlyTransport() {
     }
@@ -50,6 +52,7 @@ final class GrizzlyTransport {
     static void acquire() {
         synchronized (LOCK) {
             users++;
+            stopWhenOthersLeave = false;
             TCPNIOTransport transport = TyrusInternals.sharedTransport();
             if (transport == null) {
                 transport = TyrusInternals.startSharedTransport(ThreadPoolConfig.defaultConfig()
@@ -76,7 +79,11 @@ final class GrizzlyTransport {
      */
     static void release() {
         synchronized (LOCK) {
-            users--;
+            if (--users == 0 && watched != null && watched != started) {
+                watched.getConnectionMonitoringConfig().removeProbes(PROBE); // another client's transport
+                watched = null;
+                OTHERS.clear();
+            }
             stopIfUnused();
         }
     }
@@ -91,10 +98,12 @@ final class GrizzlyTransport {
                 return; // not running, or another Tyrus client started it: not ours to stop
             }
             if (!OTHERS.isEmpty()) {
+                stopWhenOthersLeave = true;
                 LOG.debug("Tyrus' shared transport stays up: {} connection(s) of another Tyrus client use it",
                         OTHERS.size());
                 return;
             }
+            stopWhenOthersLeave = false;
             transport.getConnectionMonitoringConfig().removeProbes(PROBE);
             watched = null;
             started = null;
@@ -109,13 +118,13 @@ final class GrizzlyTransport {
             if (TyrusInternals.endpointOf(connection) instanceof Watcher w) {
                 w.connected(connection);
             } else {
-                OTHERS.add(connection); // or ours, when the connection watch fell back: then we never stop it
+                OTHERS.add(connection); // or ours, if the connection watch fell back: the stop then waits for them too
             }
         }
 
         @Override
         public void onCloseEvent(Connection connection) {
-            if (OTHERS.remove(connection) && OTHERS.isEmpty()) {
+            if (OTHERS.remove(connection) && OTHERS.isEmpty() && stopWhenOthersLeave) {
                 // not on this I/O thread: stopping the transport stops its threads
                 Thread stop = new Thread(GrizzlyTransport::stopIfUnused, "prosa-stt-transport-stop");
                 stop.setDaemon(true);
