@@ -19,15 +19,13 @@ import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
 
+import com.camelprosa.prosastt.client.internal.TyrusInternals;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.Session;
-import com.camelprosa.prosastt.client.internal.TyrusInternals;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.glassfish.tyrus.client.SslEngineConfigurator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Opens and ends websockets with Tyrus. Everything here works around what Tyrus' API does not offer:
@@ -44,7 +42,6 @@ import org.slf4j.LoggerFactory;
  */
 final class TyrusConnector implements Closeable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TyrusConnector.class);
     private static final int CONNECTS_PER_SERVER = 8;
 
     /** Tyrus runs each connect's steps on this executor while a connect thread waits for it: as many as those. */

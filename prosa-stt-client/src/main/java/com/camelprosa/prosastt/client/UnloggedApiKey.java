@@ -79,6 +79,5 @@ final class UnloggedApiKey {
         public String toString() {
             return "[" + MASK + "]";
         }
-
     }
 }
