@@ -32,7 +32,7 @@ final class GrizzlyTransport {
         void disconnected();
     }
 
-    static final String IO_POOL_NAME = "prosa-stt-shared-io";
+    static final String IO_POOL_NAME = com.camelprosa.prosastt.client.internal.IoThreads.POOL_NAME;
     private static final Logger LOG = LoggerFactory.getLogger(GrizzlyTransport.class);
     private static final int IO_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     private static final Probe PROBE = new Probe();

@@ -69,7 +69,7 @@ public final class TyrusInternals {
     private static final String VERSION = tyrusVersion();
     private static final List<Hook> HOOKS = new ArrayList<>();
     private static final TyrusLookup.SharedTransport TRANSPORT = check(SHARED_TRANSPORT, "Tyrus' I/O runs on its"
-            + " default pool (not prosa-stt-shared-io), so ProsaSttClient.isIoThread() is always false, and the shared"
+            + " default pool (not prosa-stt-shared-io), so IoThreads.isIoThread() is always false, and the shared"
             + " transport is not stopped when the last client closes", TyrusLookup::sharedTransport);
     private static final TyrusLookup.ConnectionWatch WATCH = check(CONNECTION_WATCH, "a server that closes the TCP"
             + " connection before answering the websocket upgrade, or never answers, fails the session only at"
