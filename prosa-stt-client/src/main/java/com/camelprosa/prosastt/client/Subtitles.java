@@ -11,7 +11,9 @@ import java.util.Locale;
  * Each segment with text becomes one cue or, when it is too long for one, several cues split at word boundaries, their
  * times shared out between them by characters. A cue is shown at most {@code maxCueDuration} (unless a single word
  * takes longer), holds at most {@code maxLines} lines of at most {@code maxLineLength} characters (unless a single word
- * is longer), and has text. Cues are in time order; segments of different channels may overlap, as speakers do.
+ * is longer), and has text. A segment split into cues is split into as few as these limits allow, as even as they go,
+ * and a cue's lines are as even as they go. Cues are in time order; segments of different channels may overlap, as
+ * speakers do.
  * <p>
  * WebVTT carries a segment's speaker ({@code channelNames}) as a voice tag: {@code <v agent>selamat pagi}. SubRip has
  * no markup for speakers, so its cues hold the text alone. In WebVTT {@code &}, {@code <} and {@code >} are escaped;
@@ -128,44 +130,103 @@ public final class Subtitles {
             return;
         }
         String speaker = segment.speaker() == null || clean(segment.speaker()).isEmpty() ? null : clean(segment.speaker());
-        double start = segment.start();
-        double seconds = Math.max(0, segment.end() - start);
+        String[] words = text.split(" ");
         int length = text.length();
-        // the characters one cue may span for maxCueDuration, each character taking an equal share of the segment
-        double maxChars = seconds == 0 ? Double.MAX_VALUE : maxCueDuration / 1000.0 / seconds * length;
+        double seconds = Math.max(0, segment.end() - segment.start());
+        // the characters one cue may span within maxCueDuration, each character taking an equal share of the segment
+        int maxSpan = seconds * 1000 <= maxCueDuration ? length
+                : (int) Math.max(1, Math.floor(maxCueDuration / 1000.0 / seconds * length + 1e-9));
 
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        int cueFrom = 0;
-        int offset = 0;
-        for (String word : text.split(" ")) {
-            int spanEnd = Math.min(offset + word.length() + 1, length); // with the space after it
-            boolean fitsTime = spanEnd - cueFrom <= maxChars + 1e-9;
-            if (line.isEmpty()) {
-                line.append(word);
-            } else if (fitsTime && line.length() + 1 + word.length() <= maxLineLength) {
-                line.append(' ').append(word);
-            } else if (fitsTime && lines.size() + 1 < maxLines) {
-                lines.add(line.toString());
-                line.setLength(0);
-                line.append(word);
+        List<Integer> firsts = split(words, length, maxSpan);
+        // as many cues, as even as they go: the smallest span that still needs no more of them
+        int low = (length + firsts.size() - 1) / firsts.size();
+        int high = maxSpan;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (split(words, length, mid).size() <= firsts.size()) {
+                high = mid;
             } else {
-                lines.add(line.toString());
-                cues.add(cue(start, seconds, length, cueFrom, offset, lines, speaker));
-                lines.clear();
-                line.setLength(0);
-                line.append(word);
+                low = mid + 1;
+            }
+        }
+        firsts = split(words, length, high);
+
+        for (int c = 0; c < firsts.size(); c++) {
+            int first = firsts.get(c);
+            int last = c + 1 < firsts.size() ? firsts.get(c + 1) : words.length;
+            String[] cueWords = java.util.Arrays.copyOfRange(words, first, last);
+            int from = offset(words, first);
+            int to = last == words.length ? length : offset(words, last);
+            cues.add(new Cue(segment.start() + seconds * from / length, segment.start() + seconds * to / length,
+                    evenLines(cueWords), speaker));
+        }
+    }
+
+    /**
+     * The index of the first word of each cue, filling each cue in turn with as many words as fit in
+     * {@code maxLines} lines and span at most {@code maxSpan} characters (with the space after); a cue holds at least
+     * one word.
+     */
+    private List<Integer> split(String[] words, int length, int maxSpan) {
+        List<Integer> firsts = new ArrayList<>(List.of(0));
+        int cueFrom = 0;
+        int lines = 1;
+        int line = words[0].length();
+        int offset = words[0].length() + 1;
+        for (int i = 1; i < words.length; i++) {
+            String word = words[i];
+            boolean fitsTime = Math.min(offset + word.length() + 1, length) - cueFrom <= maxSpan;
+            if (fitsTime && line + 1 + word.length() <= maxLineLength) {
+                line += 1 + word.length();
+            } else if (fitsTime && lines < maxLines) {
+                lines++;
+                line = word.length();
+            } else {
+                firsts.add(i);
                 cueFrom = offset;
+                lines = 1;
+                line = word.length();
             }
             offset += word.length() + 1;
         }
-        lines.add(line.toString());
-        cues.add(cue(start, seconds, length, cueFrom, length, lines, speaker));
+        return firsts;
     }
 
-    private static Cue cue(double start, double seconds, int length, int from, int to, List<String> lines,
-            String speaker) {
-        return new Cue(start + seconds * from / length, start + seconds * to / length, lines, speaker);
+    /** The words wrapped into as few lines as {@code maxLineLength} allows, those lines as even as they go. */
+    private List<String> evenLines(String[] words) {
+        List<String> lines = wrap(words, maxLineLength);
+        int chars = String.join(" ", words).length();
+        for (int width = (chars + lines.size() - 1) / lines.size(); width < maxLineLength; width++) {
+            List<String> even = wrap(words, width);
+            if (even.size() == lines.size()) {
+                return even;
+            }
+        }
+        return lines;
+    }
+
+    private static List<String> wrap(String[] words, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            if (line.length() + 1 + words[i].length() <= width) {
+                line.append(' ').append(words[i]);
+            } else {
+                lines.add(line.toString());
+                line.setLength(0);
+                line.append(words[i]);
+            }
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    private static int offset(String[] words, int index) {
+        int offset = 0;
+        for (int i = 0; i < index; i++) {
+            offset += words[i].length() + 1;
+        }
+        return offset;
     }
 
     /** One line of words separated by single spaces, without {@code -->}. */

@@ -83,20 +83,33 @@ class SubtitlesTest {
         String text = String.join(" ", java.util.Collections.nCopies(20, "kata"));
         List<Subtitles.Cue> cues = DEFAULTS.cues(List.of(new Segment(text, 10, 13)));
 
-        assertEquals(2, cues.size(), cues.toString());
-        assertEquals(List.of("kata kata kata kata kata kata kata kata", "kata kata kata kata kata kata kata kata"),
-                cues.get(0).lines());
-        assertEquals(List.of("kata kata kata kata"), cues.get(1).lines());
-        for (Subtitles.Cue cue : cues) {
-            assertTrue(cue.lines().size() <= 2 && cue.lines().stream().allMatch(l -> l.length() <= 42), cue.toString());
-        }
-        // times shared by characters: the first cue's 80 characters (with the space after) of 99
+        // two cues as even as they go, each of two even lines
+        String five = "kata kata kata kata kata";
+        assertEquals(List.of(List.of(five, five), List.of(five, five)), cues.stream().map(Subtitles.Cue::lines).toList());
+        // times shared by characters: the first cue's 50 characters (with the space after) of 99
         assertEquals(10.0, cues.get(0).start(), 1e-9);
-        assertEquals(10 + 3.0 * 80 / 99, cues.get(0).end(), 1e-9);
+        assertEquals(10 + 3.0 * 50 / 99, cues.get(0).end(), 1e-9);
         assertEquals(cues.get(0).end(), cues.get(1).start(), 1e-9);
         assertEquals(13.0, cues.get(1).end(), 1e-9);
-        assertEquals(String.join(" ", cues.stream().flatMap(c -> c.lines().stream()).toList()), text,
-                "no word lost or split");
+    }
+
+    @Test
+    void noLineIsLongerThanMaxLineLengthAndNoWordIsLostOrSplit() {
+        String text = "Selamat pagi, ada yang bisa saya bantu? Saya ingin menanyakan pesanan saya yang dikirim kemarin"
+                      + " sore ke alamat kantor, tetapi sampai sekarang belum juga datang. Terima kasih banyak.";
+        for (int width : List.of(10, 20, 42, 60)) {
+            for (int lines : List.of(1, 2, 3)) {
+                List<Subtitles.Cue> cues = new Subtitles(4000, width, lines).cues(List.of(new Segment(text, 1, 20)));
+                for (Subtitles.Cue cue : cues) {
+                    assertTrue(cue.lines().size() <= lines && cue.lines().stream().allMatch(l -> l.length() <= width)
+                               && cue.end() - cue.start() <= 4.0 + 1e-9, width + "/" + lines + ": " + cue);
+                }
+                assertEquals(text, String.join(" ", cues.stream().flatMap(c -> c.lines().stream()).toList()));
+                for (int i = 1; i < cues.size(); i++) {
+                    assertEquals(cues.get(i - 1).end(), cues.get(i).start(), 1e-9, "cues follow each other");
+                }
+            }
+        }
     }
 
     @Test
