@@ -275,6 +275,8 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
         switch (getEndpoint().getConfiguration().getOutputType()) {
             case transcript -> out.setBody(transcript);
             case segments -> out.setBody(transcript.segments());
+            case srt -> out.setBody(getEndpoint().getSubtitles().srt(transcript));
+            case vtt -> out.setBody(getEndpoint().getSubtitles().vtt(transcript));
             default -> out.setBody(transcript.text());
         }
         out.setHeader(ProsaSttConstants.JOB_ID, transcript.jobId());

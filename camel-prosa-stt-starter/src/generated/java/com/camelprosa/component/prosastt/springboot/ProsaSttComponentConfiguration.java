@@ -77,9 +77,11 @@ public class ProsaSttComponentConfiguration extends ComponentConfigurationProper
     /**
      * What the body becomes: text (the final transcript as a String), transcript
      * (a Transcript with job id, segments and metadata), segments (a List with
-     * times) or stream (a live TranscriptStream, an Iterator of partials, results
+     * times), stream (a live TranscriptStream, an Iterator of partials, results
      * and the end, returned as soon as the job is created; for live events in a
-     * route prefer the eventUri option).
+     * route prefer the eventUri option), srt or vtt (SubRip or WebVTT subtitles as
+     * a String, laid out by the subtitle options; WebVTT names the speakers of
+     * channelNames with voice tags).
      */
     private com.camelprosa.component.prosastt.ProsaSttOutputType outputType = com.camelprosa.component.prosastt.ProsaSttOutputType.text;
     /**
@@ -239,6 +241,24 @@ public class ProsaSttComponentConfiguration extends ComponentConfigurationProper
      * none.
      */
     private Boolean useGlobalSslContextParameters = false;
+    /**
+     * For outputType=srt and vtt: the longest a subtitle cue is shown, in
+     * milliseconds (or a duration such as 5s). A longer segment is split into
+     * several cues at word boundaries, its time shared between them by characters.
+     * The option is a long type, given in milliseconds or as a duration such as
+     * 10s.
+     */
+    private String subtitleMaxCueDuration = "7000";
+    /**
+     * For outputType=srt and vtt: the most characters on a subtitle line; lines
+     * are wrapped at spaces (a single longer word stays whole).
+     */
+    private Integer subtitleMaxLineLength = 42;
+    /**
+     * For outputType=srt and vtt: the most lines in a subtitle cue; a segment that
+     * needs more is split into several cues.
+     */
+    private Integer subtitleMaxLines = 2;
 
     public Boolean getEnabled() {
         return enabled;
@@ -502,5 +522,29 @@ public class ProsaSttComponentConfiguration extends ComponentConfigurationProper
 
     public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public String getSubtitleMaxCueDuration() {
+        return subtitleMaxCueDuration;
+    }
+
+    public void setSubtitleMaxCueDuration(String subtitleMaxCueDuration) {
+        this.subtitleMaxCueDuration = subtitleMaxCueDuration;
+    }
+
+    public Integer getSubtitleMaxLineLength() {
+        return subtitleMaxLineLength;
+    }
+
+    public void setSubtitleMaxLineLength(Integer subtitleMaxLineLength) {
+        this.subtitleMaxLineLength = subtitleMaxLineLength;
+    }
+
+    public Integer getSubtitleMaxLines() {
+        return subtitleMaxLines;
+    }
+
+    public void setSubtitleMaxLines(Integer subtitleMaxLines) {
+        this.subtitleMaxLines = subtitleMaxLines;
     }
 }
