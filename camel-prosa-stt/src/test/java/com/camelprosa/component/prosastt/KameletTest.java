@@ -100,8 +100,9 @@ class KameletTest {
     }
 
     @Test
-    void theKeyMayStayOnTheComponentOutOfEveryUri() throws Exception {
-        Main main = start("transcribe-with-component-key", Map.of("camel.component.prosa-stt.api-key", KEY));
+    void optionsLeftOutKeepTheComponentsConfigurationKeyIncluded() throws Exception {
+        Main main = start("transcribe-with-component-key", Map.of("camel.component.prosa-stt.api-key", KEY,
+                "camel.component.prosa-stt.url", emulator.url()));
         try {
             Exchange result = transcribe(main);
             assertNull(result.getException());
@@ -112,7 +113,10 @@ class KameletTest {
         }
     }
 
-    /** Each property is an option of the component with its type, default and values; the template uses them all. */
+    /**
+     * Each property is an option of the component with its type and values, used by the template; none but the model
+     * has a default of its own, so what the user leaves out keeps the component's configuration.
+     */
     @Test
     void theKameletOffersTheComponentsOptionsAsTheComponentDefinesThem() throws Exception {
         Map<String, Object> kamelet;
@@ -144,10 +148,16 @@ class KameletTest {
                 default -> type;
             };
             check(problems, name + " type", expectedType, property.get("type"));
-            if (option.has("defaultValue")) {
-                check(problems, name + " default", option.get("defaultValue").asText(), property.get("default"));
-            } else if (!name.equals("model")) {
+            if (name.equals("model")) {
+                check(problems, name + " default", "general", property.get("default"));
+            } else {
+                // None: an option the user does not set keeps the component's configuration, then its default.
                 check(problems, name + " default", null, property.get("default"));
+                if (option.has("defaultValue") && !String.valueOf(property.get("description"))
+                        .contains(option.get("defaultValue").asText())) {
+                    problems.add(name + ": the description does not give the component's default "
+                                 + option.get("defaultValue").asText());
+                }
             }
             if (option.has("enum")) {
                 List<String> values = new ArrayList<>();
@@ -159,11 +169,11 @@ class KameletTest {
                 check(problems, name + " x-descriptors", List.of("urn:camel:group:credentials"),
                         property.get("x-descriptors"));
             }
-            if (!template.contains("{{" + name + "}}") && !template.contains("{{?" + name + "}}")) {
-                problems.add(name + " is not used by the template");
+            String placeholder = name.equals("model") ? "{{model}}" : "{{?" + name + "}}";
+            if (!template.contains(placeholder)) {
+                problems.add(name + " is not used by the template as " + placeholder);
             }
         });
-        assertEquals("general", map(properties.get("model")).get("default"));
         assertEquals(List.of(), problems);
     }
 
