@@ -89,7 +89,7 @@ final class InboxOutcomes {
         String name = name(e);
         String base = FileUtil.onlyName(name, true);
         report.add(new RunReport.Entry(source, name, movedTo(".done", e),
-                List.of(outbox.resolve(base + ".txt"), outbox.resolve(base + ".json")), null));
+                List.of(outbox.resolve(base + ".txt"), outbox.resolve(base + ".json"), outbox.resolve(base + ".srt")), null));
     }
 
     /** Logs and reports a failure that was handled (retried, then given up) before the consumer moved the file. */

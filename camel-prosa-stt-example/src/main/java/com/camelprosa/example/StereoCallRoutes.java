@@ -1,5 +1,7 @@
 package com.camelprosa.example;
 
+import com.camelprosa.prosastt.client.Subtitles;
+import com.camelprosa.prosastt.client.Transcript;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.dataformat.JsonLibrary;
@@ -39,6 +41,9 @@ public class StereoCallRoutes extends RouteBuilder {
                 .setBody(exchangeProperty("transcript"))
                 .marshal().json(JsonLibrary.Jackson, true)
                 .setHeader(Exchange.FILE_NAME, simple("${exchangeProperty.baseName}.json"))
+                .to("file:{{example.stereo.out}}")
+                .setBody(e -> Subtitles.defaults().srt(e.getProperty("transcript", Transcript.class)))
+                .setHeader(Exchange.FILE_NAME, simple("${exchangeProperty.baseName}.srt"))
                 .to("file:{{example.stereo.out}}")
                 .log("Call ${header.CamelFileNameOnly}: ${exchangeProperty.transcript.segments().size()} segment(s) "
                      + "to {{example.stereo.out}}")

@@ -40,6 +40,9 @@ class FilesRouteTest {
         double end = json.at("/segments/0/end").asDouble();
         assertTrue(start >= 0 && end > start && json.at("/segments/1/start").asDouble() >= end, json.toString());
         assertTrue(json.get("jobId").asText().length() > 8, json.toString());
+        String srt = Files.readString(dir.resolve("out/call-center.srt"));
+        assertTrue(srt.startsWith("1\n00:00:"), srt);
+        assertTrue(srt.contains(sampleSentences().get(0).split(" ")[0]), srt);
         assertTrue(Files.exists(dir.resolve("in/.done/call-center.wav")), "the audio is moved, never deleted");
         assertTrue(console.text().contains("ok     call-center.wav -> " + dir.resolve("out/call-center.txt") + ", "
                                            + dir.resolve("out/call-center.json")), console.text());

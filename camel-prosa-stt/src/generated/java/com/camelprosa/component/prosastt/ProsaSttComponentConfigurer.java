@@ -49,6 +49,8 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "continueoniothread":
         case "continueOnIoThread": getOrCreateConfiguration(target).setContinueOnIoThread(property(camelContext, boolean.class, value)); return true;
+        case "droprepeatedpartials":
+        case "dropRepeatedPartials": getOrCreateConfiguration(target).setDropRepeatedPartials(property(camelContext, boolean.class, value)); return true;
         case "eventuri":
         case "eventUri": getOrCreateConfiguration(target).setEventUri(property(camelContext, java.lang.String.class, value)); return true;
         case "finalizetimeout":
@@ -80,6 +82,12 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "streamwaittimeout":
         case "streamWaitTimeout": getOrCreateConfiguration(target).setStreamWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "subtitlemaxcueduration":
+        case "subtitleMaxCueDuration": getOrCreateConfiguration(target).setSubtitleMaxCueDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "subtitlemaxlinelength":
+        case "subtitleMaxLineLength": getOrCreateConfiguration(target).setSubtitleMaxLineLength(property(camelContext, int.class, value)); return true;
+        case "subtitlemaxlines":
+        case "subtitleMaxLines": getOrCreateConfiguration(target).setSubtitleMaxLines(property(camelContext, int.class, value)); return true;
         case "synchronous": getOrCreateConfiguration(target).setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "url": getOrCreateConfiguration(target).setUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
@@ -115,6 +123,8 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": return long.class;
         case "continueoniothread":
         case "continueOnIoThread": return boolean.class;
+        case "droprepeatedpartials":
+        case "dropRepeatedPartials": return boolean.class;
         case "eventuri":
         case "eventUri": return java.lang.String.class;
         case "finalizetimeout":
@@ -146,6 +156,12 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "streamwaittimeout":
         case "streamWaitTimeout": return long.class;
+        case "subtitlemaxcueduration":
+        case "subtitleMaxCueDuration": return long.class;
+        case "subtitlemaxlinelength":
+        case "subtitleMaxLineLength": return int.class;
+        case "subtitlemaxlines":
+        case "subtitleMaxLines": return int.class;
         case "synchronous": return boolean.class;
         case "url": return java.lang.String.class;
         case "useglobalsslcontextparameters":
@@ -177,6 +193,8 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "continueoniothread":
         case "continueOnIoThread": return getOrCreateConfiguration(target).isContinueOnIoThread();
+        case "droprepeatedpartials":
+        case "dropRepeatedPartials": return getOrCreateConfiguration(target).isDropRepeatedPartials();
         case "eventuri":
         case "eventUri": return getOrCreateConfiguration(target).getEventUri();
         case "finalizetimeout":
@@ -208,6 +226,12 @@ public class ProsaSttComponentConfigurer extends PropertyConfigurerSupport imple
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "streamwaittimeout":
         case "streamWaitTimeout": return getOrCreateConfiguration(target).getStreamWaitTimeout();
+        case "subtitlemaxcueduration":
+        case "subtitleMaxCueDuration": return getOrCreateConfiguration(target).getSubtitleMaxCueDuration();
+        case "subtitlemaxlinelength":
+        case "subtitleMaxLineLength": return getOrCreateConfiguration(target).getSubtitleMaxLineLength();
+        case "subtitlemaxlines":
+        case "subtitleMaxLines": return getOrCreateConfiguration(target).getSubtitleMaxLines();
         case "synchronous": return getOrCreateConfiguration(target).isSynchronous();
         case "url": return getOrCreateConfiguration(target).getUrl();
         case "useglobalsslcontextparameters":

@@ -38,6 +38,8 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "continueoniothread":
         case "continueOnIoThread": target.getConfiguration().setContinueOnIoThread(property(camelContext, boolean.class, value)); return true;
+        case "droprepeatedpartials":
+        case "dropRepeatedPartials": target.getConfiguration().setDropRepeatedPartials(property(camelContext, boolean.class, value)); return true;
         case "eventuri":
         case "eventUri": target.getConfiguration().setEventUri(property(camelContext, java.lang.String.class, value)); return true;
         case "finalizetimeout":
@@ -69,6 +71,12 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "streamwaittimeout":
         case "streamWaitTimeout": target.getConfiguration().setStreamWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "subtitlemaxcueduration":
+        case "subtitleMaxCueDuration": target.getConfiguration().setSubtitleMaxCueDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "subtitlemaxlinelength":
+        case "subtitleMaxLineLength": target.getConfiguration().setSubtitleMaxLineLength(property(camelContext, int.class, value)); return true;
+        case "subtitlemaxlines":
+        case "subtitleMaxLines": target.getConfiguration().setSubtitleMaxLines(property(camelContext, int.class, value)); return true;
         case "synchronous": target.getConfiguration().setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "url": target.getConfiguration().setUrl(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -93,6 +101,8 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": return long.class;
         case "continueoniothread":
         case "continueOnIoThread": return boolean.class;
+        case "droprepeatedpartials":
+        case "dropRepeatedPartials": return boolean.class;
         case "eventuri":
         case "eventUri": return java.lang.String.class;
         case "finalizetimeout":
@@ -124,6 +134,12 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "streamwaittimeout":
         case "streamWaitTimeout": return long.class;
+        case "subtitlemaxcueduration":
+        case "subtitleMaxCueDuration": return long.class;
+        case "subtitlemaxlinelength":
+        case "subtitleMaxLineLength": return int.class;
+        case "subtitlemaxlines":
+        case "subtitleMaxLines": return int.class;
         case "synchronous": return boolean.class;
         case "url": return java.lang.String.class;
         default: return null;
@@ -149,6 +165,8 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "continueoniothread":
         case "continueOnIoThread": return target.getConfiguration().isContinueOnIoThread();
+        case "droprepeatedpartials":
+        case "dropRepeatedPartials": return target.getConfiguration().isDropRepeatedPartials();
         case "eventuri":
         case "eventUri": return target.getConfiguration().getEventUri();
         case "finalizetimeout":
@@ -180,6 +198,12 @@ public class ProsaSttEndpointConfigurer extends PropertyConfigurerSupport implem
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "streamwaittimeout":
         case "streamWaitTimeout": return target.getConfiguration().getStreamWaitTimeout();
+        case "subtitlemaxcueduration":
+        case "subtitleMaxCueDuration": return target.getConfiguration().getSubtitleMaxCueDuration();
+        case "subtitlemaxlinelength":
+        case "subtitleMaxLineLength": return target.getConfiguration().getSubtitleMaxLineLength();
+        case "subtitlemaxlines":
+        case "subtitleMaxLines": return target.getConfiguration().getSubtitleMaxLines();
         case "synchronous": return target.getConfiguration().isSynchronous();
         case "url": return target.getConfiguration().getUrl();
         default: return null;

@@ -23,7 +23,7 @@ public class ProsaSttEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(28);
+        Set<String> props = new HashSet<>(32);
         props.add("apiKey");
         props.add("audioFormat");
         props.add("authMode");
@@ -32,6 +32,7 @@ public class ProsaSttEndpointUriFactory extends org.apache.camel.support.compone
         props.add("chunkSize");
         props.add("connectTimeout");
         props.add("continueOnIoThread");
+        props.add("dropRepeatedPartials");
         props.add("eventUri");
         props.add("finalizeTimeout");
         props.add("includeFiller");
@@ -50,6 +51,9 @@ public class ProsaSttEndpointUriFactory extends org.apache.camel.support.compone
         props.add("splitChannels");
         props.add("sslContextParameters");
         props.add("streamWaitTimeout");
+        props.add("subtitleMaxCueDuration");
+        props.add("subtitleMaxLineLength");
+        props.add("subtitleMaxLines");
         props.add("synchronous");
         props.add("url");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

@@ -168,17 +168,18 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
      * that one thread is still starting to another thread's endpoint. Never starts the component itself.
      */
     private boolean awaitStarted() {
-        if (timers != null) {
+        CountDownLatch latch = started; // released once doStart has set every field, replaced when stopping
+        if (latch.getCount() == 0) {
             return true;
         }
         if (!stopped && !isStopping()) {
             try {
-                started.await(START_WAIT_SECONDS, TimeUnit.SECONDS);
+                return latch.await(START_WAIT_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        return timers != null;
+        return false;
     }
 
     @Override
@@ -212,6 +213,6 @@ public class ProsaSttComponent extends DefaultComponent implements SSLContextPar
 
     /** The streaming client while the component is started, else null (dev console). */
     ProsaSttClient getClientIfCreated() {
-        return timers == null ? null : client;
+        return started.getCount() == 0 ? client : null;
     }
 }

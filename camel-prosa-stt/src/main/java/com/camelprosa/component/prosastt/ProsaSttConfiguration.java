@@ -2,6 +2,7 @@ package com.camelprosa.component.prosastt;
 
 import com.camelprosa.prosastt.client.AuthMode;
 import com.camelprosa.prosastt.client.StreamRequest;
+import com.camelprosa.prosastt.client.Subtitles;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -42,6 +43,12 @@ public class ProsaSttConfiguration implements Cloneable {
 
     @UriParam(defaultValue = "false", description = "Ask the server for interim (partial) transcripts.")
     private boolean includePartial;
+
+    @UriParam(defaultValue = "true",
+              description = "Leave out of the live events (eventUri, outputType=stream) a PARTIAL whose text is the same"
+                            + " as the one before it: the server repeats its hypothesis while it listens. Only with"
+                            + " includePartial.")
+    private boolean dropRepeatedPartials = true;
 
     @UriParam(defaultValue = "false", description = "Keep filler words (e.g. eh, hmm) in the transcript.")
     private boolean includeFiller;
@@ -134,7 +141,7 @@ public class ProsaSttConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "false",
               description = "Continue the exchange on the thread that sent it, once the session has ended, instead of on"
                             + " the component's callback threads; that thread waits meanwhile (within the session's own"
-                            + " bounds). A transacted exchange (from(\"jms:...?transacted=true\"), transacted()) always"
+                            + " bounds). A transacted exchange (from a JMS consumer with transacted=true, or after transacted()) always"
                             + " does this, so the rest of the route runs inside its transaction: set it only for other"
                             + " thread-bound resources.")
     private boolean synchronous;
@@ -172,11 +179,28 @@ public class ProsaSttConfiguration implements Cloneable {
 
     @UriParam(defaultValue = "text",
               description = "What the body becomes: text (the final transcript as a String), transcript (a Transcript"
-                            + " with job id, segments and metadata), segments (a List<Segment> with times) or stream"
+                            + " with job id, segments and metadata), segments (a List<Segment> with times), stream"
                             + " (a live TranscriptStream, an Iterator<TranscriptEvent> of partials, results and the"
                             + " end, returned as soon as the job is created; for live events in a route prefer the"
-                            + " eventUri option).")
+                            + " eventUri option), srt or vtt (SubRip or WebVTT subtitles as a String, laid out by the"
+                            + " subtitle options; WebVTT names the speakers of channelNames with voice tags).")
     private ProsaSttOutputType outputType = ProsaSttOutputType.text;
+
+    @UriParam(label = "subtitles", defaultValue = "" + Subtitles.DEFAULT_MAX_CUE_DURATION, javaType = "java.time.Duration",
+              description = "For outputType=srt and vtt: the longest a subtitle cue is shown, in milliseconds (or a"
+                            + " duration such as 5s). A longer segment is split into several cues at word boundaries,"
+                            + " its time shared between them by characters.")
+    private long subtitleMaxCueDuration = Subtitles.DEFAULT_MAX_CUE_DURATION;
+
+    @UriParam(label = "subtitles", defaultValue = "" + Subtitles.DEFAULT_MAX_LINE_LENGTH,
+              description = "For outputType=srt and vtt: the most characters on a subtitle line; lines are wrapped at"
+                            + " spaces (a single longer word stays whole).")
+    private int subtitleMaxLineLength = Subtitles.DEFAULT_MAX_LINE_LENGTH;
+
+    @UriParam(label = "subtitles", defaultValue = "" + Subtitles.DEFAULT_MAX_LINES,
+              description = "For outputType=srt and vtt: the most lines in a subtitle cue; a segment that needs more is"
+                            + " split into several cues.")
+    private int subtitleMaxLines = Subtitles.DEFAULT_MAX_LINES;
 
     public String getModel() {
         return model;
@@ -370,6 +394,14 @@ public class ProsaSttConfiguration implements Cloneable {
         this.eventUri = eventUri;
     }
 
+    public boolean isDropRepeatedPartials() {
+        return dropRepeatedPartials;
+    }
+
+    public void setDropRepeatedPartials(boolean dropRepeatedPartials) {
+        this.dropRepeatedPartials = dropRepeatedPartials;
+    }
+
     public boolean isSynchronous() {
         return synchronous;
     }
@@ -392,6 +424,30 @@ public class ProsaSttConfiguration implements Cloneable {
 
     public void setOutputType(ProsaSttOutputType outputType) {
         this.outputType = outputType;
+    }
+
+    public long getSubtitleMaxCueDuration() {
+        return subtitleMaxCueDuration;
+    }
+
+    public void setSubtitleMaxCueDuration(long subtitleMaxCueDuration) {
+        this.subtitleMaxCueDuration = subtitleMaxCueDuration;
+    }
+
+    public int getSubtitleMaxLineLength() {
+        return subtitleMaxLineLength;
+    }
+
+    public void setSubtitleMaxLineLength(int subtitleMaxLineLength) {
+        this.subtitleMaxLineLength = subtitleMaxLineLength;
+    }
+
+    public int getSubtitleMaxLines() {
+        return subtitleMaxLines;
+    }
+
+    public void setSubtitleMaxLines(int subtitleMaxLines) {
+        this.subtitleMaxLines = subtitleMaxLines;
     }
 
     public ProsaSttConfiguration copy() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.camelprosa.prosastt.client.ProsaSttClient;
+import com.camelprosa.prosastt.client.internal.TyrusInternals;
 import org.apache.camel.Component;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.DevConsole;
@@ -14,7 +15,8 @@ import org.apache.camel.util.json.JsonObject;
 /**
  * Developer console {@code prosa-stt} ({@code camel get prosa-stt}, or the dev console page): per component its open
  * websocket sessions, the exchanges in flight and the totals by outcome; per endpoint (by model and url, never the
- * URI, which may hold the key) the exchanges waiting for a session under {@code maxConcurrentStreams}.
+ * URI, which may hold the key) the exchanges waiting for a session under {@code maxConcurrentStreams}; and the Tyrus
+ * version with the state of each hook into its internals ({@link TyrusInternals}).
  */
 @DevConsole(name = "prosa-stt", displayName = "Prosa STT", description = "Prosa.ai speech-to-text sessions and outcomes")
 public class ProsaSttDevConsole extends AbstractDevConsole {
@@ -38,6 +40,11 @@ public class ProsaSttDevConsole extends AbstractDevConsole {
                         endpoint.get("maxConcurrentStreams")));
             }
         }
+        sb.append(String.format("Tyrus %s internals:%n", TyrusInternals.tyrusVersion()));
+        for (TyrusInternals.Hook hook : TyrusInternals.hooks()) {
+            sb.append(String.format("    %s: %s%s%n", hook.name(), hook.state(),
+                    hook.available() ? "" : " (" + hook.fallback() + ")"));
+        }
         return sb.toString();
     }
 
@@ -45,6 +52,19 @@ public class ProsaSttDevConsole extends AbstractDevConsole {
     protected Map<String, Object> doCallJson(Map<String, Object> options) {
         JsonObject root = new JsonObject();
         root.put("components", components());
+        JsonObject tyrus = new JsonObject();
+        tyrus.put("version", TyrusInternals.tyrusVersion());
+        List<JsonObject> hooks = new ArrayList<>();
+        for (TyrusInternals.Hook hook : TyrusInternals.hooks()) {
+            JsonObject h = new JsonObject();
+            h.put("name", hook.name());
+            h.put("available", hook.available());
+            h.put("reason", hook.reason());
+            h.put("fallback", hook.fallback());
+            hooks.add(h);
+        }
+        tyrus.put("hooks", hooks);
+        root.put("tyrus", tyrus);
         return root;
     }
 

@@ -6,6 +6,7 @@ import javax.net.ssl.SSLContext;
 
 import com.camelprosa.prosastt.client.ProsaSttInvalidConfigurationException;
 import com.camelprosa.prosastt.client.StreamRequest;
+import com.camelprosa.prosastt.client.Subtitles;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
@@ -26,6 +27,7 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
     private ProsaSttConfiguration configuration;
 
     private volatile StreamRequest baseRequest;
+    private volatile Subtitles subtitles;
     private volatile StreamLimiter limiter;
     private volatile Endpoint eventEndpoint;
     private volatile Producer eventProducer;
@@ -55,7 +57,7 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
         super.doInit();
         ProsaSttConfiguration c = configuration;
         if (c.getOutputType() == null) {
-            throw invalid("The outputType option is not set: use text, transcript, segments or stream.");
+            throw invalid("The outputType option is not set: use text, transcript, segments, stream, srt or vtt.");
         }
         if (c.getMaxConcurrentStreams() < 0) {
             throw invalid("maxConcurrentStreams=" + c.getMaxConcurrentStreams() + " must be 0 (no limit) or more.");
@@ -66,11 +68,17 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
         if (c.getEventUri() != null && c.getOutputType() == ProsaSttOutputType.stream) {
             throw invalid("eventUri and outputType=stream both deliver the live events: use one of them.");
         }
+        if (c.getSubtitleMaxCueDuration() <= 0 || c.getSubtitleMaxLineLength() <= 0 || c.getSubtitleMaxLines() <= 0) {
+            throw invalid("subtitleMaxCueDuration=" + c.getSubtitleMaxCueDuration() + ", subtitleMaxLineLength="
+                          + c.getSubtitleMaxLineLength() + " and subtitleMaxLines=" + c.getSubtitleMaxLines()
+                          + " must all be positive.");
+        }
+        subtitles = new Subtitles(c.getSubtitleMaxCueDuration(), c.getSubtitleMaxLineLength(), c.getSubtitleMaxLines());
         SSLContext ssl = c.getSslContextParameters() == null ? null
                 : c.getSslContextParameters().createSSLContext(getCamelContext());
         baseRequest = StreamRequest.builder().url(c.getUrl()).apiKey(c.getApiKey()).authMode(c.getAuthMode())
                 .model(c.getModel()).label(c.getLabel()).includePartial(c.isIncludePartial())
-                .includeFiller(c.isIncludeFiller()).audioFormat(c.getAudioFormat()).sampleRate(c.getSampleRate())
+                .includeFiller(c.isIncludeFiller()).dropRepeatedPartials(c.isDropRepeatedPartials()).audioFormat(c.getAudioFormat()).sampleRate(c.getSampleRate())
                 .channels(c.getChannels()).chunkSize(c.getChunkSize()).connectTimeout(c.getConnectTimeout())
                 .responseTimeout(c.getResponseTimeout()).finalizeTimeout(c.getFinalizeTimeout())
                 .maxMessageSize(c.getMaxMessageSize()).sslContext(ssl).proxy(c.getProxy()).realtime(c.isRealtime())
@@ -118,6 +126,11 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
     /** The request every exchange starts from (headers may override some fields); built and checked at init. */
     StreamRequest getBaseRequest() {
         return baseRequest;
+    }
+
+    /** How outputType=srt and vtt lay out their cues; built and checked at init. */
+    Subtitles getSubtitles() {
+        return subtitles;
     }
 
     /** The limit on this endpoint's concurrent sessions, or null when maxConcurrentStreams is 0 or stopped. */

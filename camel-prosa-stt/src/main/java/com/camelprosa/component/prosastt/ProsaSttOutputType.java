@@ -15,5 +15,15 @@ public enum ProsaSttOutputType {
      * {@code split(body()).streaming()} asks {@code hasNext()} first, so it would hold each event back until the next
      * one arrives.
      */
-    stream
+    stream,
+    /**
+     * SubRip subtitles of the segments (a String), cues laid out by the {@code subtitle*} options; see
+     * {@link com.camelprosa.prosastt.client.Subtitles}.
+     */
+    srt,
+    /**
+     * WebVTT subtitles of the segments (a String), speakers of named channels as voice tags ({@code <v agent>}), cues
+     * laid out by the {@code subtitle*} options; see {@link com.camelprosa.prosastt.client.Subtitles}.
+     */
+    vtt
 }

@@ -17,6 +17,7 @@ import com.camelprosa.prosastt.client.StreamRequestBuilder;
 import com.camelprosa.prosastt.client.Transcript;
 import com.camelprosa.prosastt.client.TranscriptParts;
 import com.camelprosa.prosastt.client.TranscriptStream;
+import com.camelprosa.prosastt.client.internal.IoThreads;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -144,9 +145,7 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
                         public void onDone(Exchange exchange) {
                             // A route that read the stream and ended before its END stopped reading: end the session.
                             // An untouched stream may be the caller's to read (e.g. a ProducerTemplate's result).
-                            if (events.isTouched()) {
-                                events.close();
-                            }
+                            events.release();
                         }
                     });
                     done.succeed();
@@ -186,12 +185,12 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
 
     /** Runs a task at once on a websocket I/O thread, anywhere else (a timer, a connect thread) on {@code pool}. */
     private static Executor onIoThreadElse(Executor pool) {
-        return task -> (ProsaSttClient.isIoThread() ? (Executor) Runnable::run : pool).execute(task);
+        return task -> (IoThreads.isIoThread() ? (Executor) Runnable::run : pool).execute(task);
     }
 
     /** Runs a task at once, unless this is a websocket I/O thread: then on {@code pool}. */
     private static Executor offIoThread(Executor pool) {
-        return task -> (ProsaSttClient.isIoThread() ? pool : (Executor) Runnable::run).execute(task);
+        return task -> (IoThreads.isIoThread() ? pool : (Executor) Runnable::run).execute(task);
     }
 
     private void finish(Completion done, Transcript transcript, Throwable error, Throwable eventFailure) {
@@ -276,6 +275,8 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
         switch (getEndpoint().getConfiguration().getOutputType()) {
             case transcript -> out.setBody(transcript);
             case segments -> out.setBody(transcript.segments());
+            case srt -> out.setBody(getEndpoint().getSubtitles().srt(transcript));
+            case vtt -> out.setBody(getEndpoint().getSubtitles().vtt(transcript));
             default -> out.setBody(transcript.text());
         }
         out.setHeader(ProsaSttConstants.JOB_ID, transcript.jobId());

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 import com.camelprosa.prosastt.client.AuthMode;
+import com.camelprosa.prosastt.client.internal.TyrusInternals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
@@ -32,7 +33,8 @@ import org.apache.camel.health.WritableHealthCheckRepository;
  * The probe opens a websocket with the key (header or token message, as {@code authMode} says) and waits up to
  * {@value #MAX_PROBE_WAIT_MS} ms (at most {@code responseTimeout}) for the server to refuse it (HTTP 401/403 at the
  * upgrade, or close 4000). It never sends a configuration or audio, so no job is created and no quota is used, then
- * closes with 1000. Details name the url, model and auth mode, never the key.
+ * closes with 1000. Details name the url, model and auth mode, never the key, and the state of each hook into Tyrus'
+ * internals ({@link TyrusInternals}).
  */
 public final class ProsaSttProducerHealthCheck implements HealthCheck {
 
@@ -105,6 +107,7 @@ public final class ProsaSttProducerHealthCheck implements HealthCheck {
         HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this);
         ProsaSttConfiguration c = endpoint.getConfiguration();
         builder.detail("url", c.getUrl()).detail("model", c.getModel()).detail("authMode", String.valueOf(c.getAuthMode()));
+        tyrusHooks(builder);
         if (c.getApiKey() == null || c.getApiKey().isBlank()) {
             return builder.down().message("No apiKey configured").build();
         }
@@ -118,6 +121,17 @@ public final class ProsaSttProducerHealthCheck implements HealthCheck {
             return builder.unknown().message("Interrupted").build();
         } catch (RuntimeException e) {
             return builder.down().message("Cannot check " + c.getUrl() + ": " + e.getClass().getSimpleName()).build();
+        }
+    }
+
+    /**
+     * The Tyrus version and each hook into its internals ({@code tyrus.<hook>}: available, or fallback and why), as
+     * details only: a hook that fell back costs a feature, it does not make the endpoint unready.
+     */
+    private static void tyrusHooks(HealthCheckResultBuilder builder) {
+        builder.detail("tyrus.version", TyrusInternals.tyrusVersion());
+        for (TyrusInternals.Hook hook : TyrusInternals.hooks()) {
+            builder.detail("tyrus." + hook.name(), hook.state());
         }
     }
 

@@ -19,7 +19,7 @@ class ComponentMetadataTest {
     private static final List<String> OPTIONS = List.of("model", "url", "apiKey", "authMode", "label", "includePartial",
             "includeFiller", "audioFormat", "sampleRate", "channels", "chunkSize", "connectTimeout", "responseTimeout",
             "outputType", "realtime", "maxConcurrentStreams", "streamWaitTimeout", "maxMessageSize",
-            "sslContextParameters", "proxy");
+            "sslContextParameters", "proxy", "subtitleMaxCueDuration", "subtitleMaxLineLength", "subtitleMaxLines");
 
     @Test
     void everyOptionAndHeaderIsDocumented() throws Exception {
@@ -46,7 +46,7 @@ class ComponentMetadataTest {
         assertTrue(properties.get("apiKey").get("secret").asBoolean());
         assertEquals("security", properties.get("apiKey").get("label").asText());
         assertEquals("header", properties.get("authMode").get("defaultValue").asText());
-        assertEquals(Set.of("text", "transcript", "segments", "stream"), Set.copyOf(strings(properties.get("outputType").get("enum"))));
+        assertEquals(Set.of("text", "transcript", "segments", "stream", "srt", "vtt"), Set.copyOf(strings(properties.get("outputType").get("enum"))));
         assertTrue(strings(properties.get("audioFormat").get("enum")).contains("pcm_alaw"));
 
         JsonNode headers = json.get("headers");

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.camelprosa.component.prosastt.support.EmulatorTestSupport;
+import com.camelprosa.prosastt.client.internal.TyrusInternals;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -25,11 +26,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The producer health check (reachability of url, key accepted; off until producers' checks are enabled; the key in
- * no detail) and the prosa-stt dev console (sessions, queue, totals by outcome), against the emulator.
+ * no detail) and the prosa-stt dev console (sessions, queue, totals by outcome), against the emulator; both show the
+ * state of each hook into Tyrus' internals.
  */
 class HealthCheckAndConsoleTest extends EmulatorTestSupport {
 
     private static final int CLOSED_PORT = closedPort();
+    private static final List<String> HOOKS = List.of(TyrusInternals.SHARED_TRANSPORT, TyrusInternals.CONNECTION_WATCH,
+            TyrusInternals.DROP_CONNECTION, TyrusInternals.WIRE_WRITER, TyrusInternals.HANDSHAKE_NOT_ANSWERED);
 
     private static int closedPort() {
         try (ServerSocket s = new ServerSocket(0)) {
@@ -90,6 +94,10 @@ class HealthCheckAndConsoleTest extends EmulatorTestSupport {
         assertTrue(down.getMessage().orElse("").startsWith("Cannot connect"), down.getMessage().toString());
 
         for (HealthCheck.Result r : results) {
+            assertEquals(TyrusInternals.tyrusVersion(), r.getDetails().get("tyrus.version"));
+            for (String hook : HOOKS) {
+                assertEquals("available", r.getDetails().get("tyrus." + hook), hook + " in " + r.getDetails());
+            }
             String all = r.getMessage().orElse("") + r.getDetails() + r.getCheck().getId() + r.getCheck();
             assertFalse(all.contains(API_KEY) || all.contains(API_KEY.substring(8, 24)), "the key in " + all);
         }
@@ -109,12 +117,26 @@ class HealthCheckAndConsoleTest extends EmulatorTestSupport {
         assertTrue(text.contains("ProsaSttAuthenticationException: 1"), text);
         assertTrue(text.contains("0 open sessions, 0 in flight, 2 done"), text);
         assertFalse(text.contains(API_KEY.substring(8, 24)), text);
+        assertTrue(text.contains("Tyrus " + TyrusInternals.tyrusVersion() + " internals:"), text);
+        for (String hook : HOOKS) {
+            assertTrue(text.contains("    " + hook + ": available"), hook + " in " + text);
+        }
 
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) console.call(DevConsole.MediaType.JSON);
         String rendered = String.valueOf(json);
         assertTrue(rendered.contains("openSessions") && rendered.contains("queued"), rendered);
         assertFalse(rendered.contains(API_KEY.substring(8, 24)), rendered);
+        Map<?, ?> tyrus = (Map<?, ?>) json.get("tyrus");
+        assertEquals(TyrusInternals.tyrusVersion(), tyrus.get("version"));
+        List<?> hooks = (List<?>) tyrus.get("hooks");
+        assertEquals(HOOKS, hooks.stream().map(h -> ((Map<?, ?>) h).get("name")).toList());
+        for (Object h : hooks) {
+            Map<?, ?> hook = (Map<?, ?>) h;
+            assertEquals(true, hook.get("available"), hook.toString());
+            assertEquals(null, hook.get("reason"), hook.toString());
+            assertTrue(String.valueOf(hook.get("fallback")).length() > 20, "what a fallback costs: " + hook);
+        }
     }
 
     private static long jobs() {

@@ -10,6 +10,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
+import com.camelprosa.prosastt.client.internal.TyrusInternals;
 import org.glassfish.tyrus.core.HandshakeException;
 
 /**
@@ -163,7 +164,7 @@ final class Failures {
                 return new ProsaSttConnectionException("Cannot resolve the host of " + url + ". Check the url option"
                                                        + " and DNS.", ProsaSttException.NO_CLOSE_CODE, null, error, false);
             }
-            if ("Handshake response not received.".equals(t.getMessage())) {
+            if (TyrusInternals.isHandshakeNotAnswered(t)) {
                 return timedOut
                         ? new ProsaSttTimeoutException("Prosa STT (" + url + ") did not answer the websocket upgrade in"
                                                        + " time. Check the url option and the network, or raise connectTimeout.", error)

@@ -1,15 +1,12 @@
 package com.camelprosa.prosastt.client;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.websocket.Endpoint;
+import com.camelprosa.prosastt.client.internal.TyrusInternals;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.ConnectionProbe;
-import org.glassfish.grizzly.Processor;
-import org.glassfish.grizzly.filterchain.Filter;
-import org.glassfish.grizzly.filterchain.FilterChain;
 import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.slf4j.Logger;
@@ -17,9 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tyrus' JVM-wide shared Grizzly transport, which Tyrus' API hides: this class starts it with our I/O pool, watches
- * its connections, and stops it when the last client of this library closes. Through reflection on Tyrus 2.2 and
- * Grizzly 4 internals; where they moved, it falls back to what Tyrus does alone (connect bounded by the handshake
- * timeout, transport ended by its idle timeout) and logs that at DEBUG.
+ * its connections, and stops it when the last client of this library closes, if this library started it and no other
+ * Tyrus client of the JVM has a connection on it. Through {@link TyrusInternals}; where a hook fell back, Tyrus does
+ * alone what it does (connect bounded by the handshake timeout, transport left running).
  * <p>
  * Why: Tyrus only learns of a connection once the server answered the upgrade. A server that closes the TCP
  * connection before that, or never answers, leaves Tyrus waiting for its handshake timeout and the socket open after
@@ -35,13 +32,18 @@ final class GrizzlyTransport {
         void disconnected();
     }
 
-    static final String IO_POOL_NAME = "prosa-stt-shared-io";
+    static final String IO_POOL_NAME = com.camelprosa.prosastt.client.internal.IoThreads.POOL_NAME;
     private static final Logger LOG = LoggerFactory.getLogger(GrizzlyTransport.class);
     private static final int IO_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     private static final Probe PROBE = new Probe();
     private static final Object LOCK = new Object();
+    /** Connections on the watched transport that are not this library's sessions: another Tyrus client's. */
+    private static final Set<Connection<?>> OTHERS = ConcurrentHashMap.newKeySet();
     private static int users;
-    private static Object watched;
+    private static TCPNIOTransport watched;
+    private static TCPNIOTransport started;
+    /** Set when our last client left while other connections held the transport we started. */
+    private static volatile boolean stopWhenOthersLeave;
 
     private GrizzlyTransport() {
     }
@@ -50,109 +52,87 @@ final class GrizzlyTransport {
     static void acquire() {
         synchronized (LOCK) {
             users++;
-            try {
-                Class<?> socket = socketClass();
-                Object transport = sharedTransport(socket);
-                if (transport == null) {
-                    Method create = socket.getDeclaredMethod("getOrCreateSharedTransport", ThreadPoolConfig.class,
-                            ThreadPoolConfig.class);
-                    create.setAccessible(true);
-                    transport = create.invoke(null, ThreadPoolConfig.defaultConfig().setPoolName(IO_POOL_NAME)
-                            .setCorePoolSize(IO_THREADS).setMaxPoolSize(IO_THREADS).setQueueLimit(-1)
-                            .setDaemon(true).setKeepAliveTime(10, TimeUnit.SECONDS), null);
+            stopWhenOthersLeave = false;
+            TCPNIOTransport transport = TyrusInternals.sharedTransport();
+            if (transport == null) {
+                transport = TyrusInternals.startSharedTransport(ThreadPoolConfig.defaultConfig()
+                        .setPoolName(IO_POOL_NAME).setCorePoolSize(IO_THREADS).setMaxPoolSize(IO_THREADS)
+                        .setQueueLimit(-1).setDaemon(true).setKeepAliveTime(10, TimeUnit.SECONDS));
+                if (transport != null && IO_POOL_NAME.equals(transport.getWorkerThreadPoolConfig().getPoolName())) {
+                    started = transport;
                 }
-                if (transport != watched && transport instanceof TCPNIOTransport tcp) {
-                    tcp.getConnectionMonitoringConfig().addProbes(PROBE);
-                    watched = transport;
+            }
+            if (transport != null && transport != watched) {
+                if (watched != null) {
+                    watched.getConnectionMonitoringConfig().removeProbes(PROBE);
                 }
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                LOG.debug("Tyrus' shared transport cannot be watched with this Tyrus version: {}", e.toString());
+                OTHERS.clear();
+                transport.getConnectionMonitoringConfig().addProbes(PROBE);
+                watched = transport;
             }
         }
     }
 
-    /** A client is done with the transport; the last one stops it, if it is the one we started. */
+    /**
+     * A client is done with the transport; the last one stops it, if this library started it and no other Tyrus
+     * client of the JVM holds a connection on it (else it is stopped when the last of those connections closes).
+     */
     static void release() {
         synchronized (LOCK) {
-            if (--users > 0) {
-                return;
-            }
-            try {
-                Class<?> socket = socketClass();
-                Object transport = sharedTransport(socket);
-                if (transport instanceof TCPNIOTransport tcp
-                    && IO_POOL_NAME.equals(tcp.getWorkerThreadPoolConfig().getPoolName())) {
-                    tcp.getConnectionMonitoringConfig().removeProbes(PROBE);
-                    Method stop = socket.getDeclaredMethod("closeSharedTransport");
-                    stop.setAccessible(true);
-                    stop.invoke(null);
-                }
+            if (--users == 0 && watched != null && watched != started) {
+                watched.getConnectionMonitoringConfig().removeProbes(PROBE); // another client's transport
                 watched = null;
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                LOG.debug("Tyrus' shared transport is left to its idle timeout: {}", e.toString());
+                OTHERS.clear();
             }
+            stopIfUnused();
         }
     }
 
-    private static Class<?> socketClass() throws ClassNotFoundException {
-        return Class.forName("org.glassfish.tyrus.container.grizzly.client.GrizzlyClientSocket", true,
-                GrizzlyTransport.class.getClassLoader());
+    private static void stopIfUnused() {
+        synchronized (LOCK) {
+            if (users > 0) {
+                return;
+            }
+            TCPNIOTransport transport = TyrusInternals.sharedTransport();
+            if (transport == null || transport != started) {
+                return; // not running, or another Tyrus client started it: not ours to stop
+            }
+            if (!OTHERS.isEmpty()) {
+                stopWhenOthersLeave = true;
+                LOG.debug("Tyrus' shared transport stays up: {} connection(s) of another Tyrus client use it",
+                        OTHERS.size());
+                return;
+            }
+            stopWhenOthersLeave = false;
+            transport.getConnectionMonitoringConfig().removeProbes(PROBE);
+            watched = null;
+            started = null;
+            TyrusInternals.closeSharedTransport();
+        }
     }
 
-    private static Object sharedTransport(Class<?> socket) throws ReflectiveOperationException {
-        Field field = socket.getDeclaredField("transport");
-        field.setAccessible(true);
-        return field.get(null);
-    }
-
-    /** Tells the session behind a connection (found through the connection's Tyrus filter) what happened to it. */
+    /** Tells the session behind a connection what happened to it; counts the connections of other Tyrus clients. */
     private static final class Probe extends ConnectionProbe.Adapter {
         @Override
         public void onConnectEvent(Connection connection) {
-            Watcher w = watcherOf(connection);
-            if (w != null) {
+            if (TyrusInternals.endpointOf(connection) instanceof Watcher w) {
                 w.connected(connection);
+            } else {
+                OTHERS.add(connection); // or ours, if the connection watch fell back: the stop then waits for them too
             }
         }
 
         @Override
         public void onCloseEvent(Connection connection) {
-            Watcher w = watcherOf(connection);
-            if (w != null) {
+            if (OTHERS.remove(connection) && OTHERS.isEmpty() && stopWhenOthersLeave) {
+                // not on this I/O thread: stopping the transport stops its threads
+                Thread stop = new Thread(GrizzlyTransport::stopIfUnused, "prosa-stt-transport-stop");
+                stop.setDaemon(true);
+                stop.start();
+            }
+            if (TyrusInternals.endpointOf(connection) instanceof Watcher w) {
                 w.disconnected();
             }
         }
-    }
-
-    private static Watcher watcherOf(Connection<?> connection) {
-        try {
-            Processor<?> processor = connection.getProcessor();
-            if (!(processor instanceof FilterChain chain)) {
-                return null;
-            }
-            for (Filter filter : chain) {
-                if (filter.getClass().getName().endsWith(".GrizzlyClientFilter")) {
-                    Object engine = fieldOfType(filter, "org.glassfish.tyrus.spi.ClientEngine");
-                    Object wrapper = fieldOfType(engine, "org.glassfish.tyrus.core.TyrusEndpointWrapper");
-                    Object endpoint = fieldOfType(wrapper, Endpoint.class.getName());
-                    return endpoint instanceof Watcher w ? w : null;
-                }
-            }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.trace("No session for connection {}: {}", connection, e.toString());
-        }
-        return null;
-    }
-
-    static Object fieldOfType(Object target, String typeName) throws ReflectiveOperationException {
-        for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
-                if (f.getType().getName().equals(typeName)) {
-                    f.setAccessible(true);
-                    return f.get(target);
-                }
-            }
-        }
-        throw new NoSuchFieldException(typeName + " in " + target.getClass().getName());
     }
 }

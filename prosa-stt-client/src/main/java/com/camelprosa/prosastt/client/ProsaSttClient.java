@@ -217,15 +217,6 @@ public final class ProsaSttClient implements AutoCloseable {
         return session;
     }
 
-    /**
-     * Whether the calling thread is one of the websocket I/O threads that read the server's messages (and run the
-     * {@code events} consumer of {@link #transcribe(StreamRequest, AudioSource, Consumer)}). Work that may block must
-     * not run on them: it would hold up the reading of other sessions.
-     */
-    public static boolean isIoThread() {
-        return Thread.currentThread().getName().startsWith(GrizzlyTransport.IO_POOL_NAME);
-    }
-
     /** Number of sessions not yet ended. */
     public int openSessions() {
         return open.size();

@@ -102,10 +102,13 @@ final class ServerReplies implements SessionConnection.Events {
             }
         } else if (message instanceof ServerMessage.Partial p) {
             if (!job.isComplete()) {
-                if (job.newPartial(p.text())) {
+                boolean changed = job.newPartial(p.text());
+                if (changed) {
                     clock.progress();
                 }
-                owner.emit(new TranscriptEvent(TranscriptEvent.Type.PARTIAL, p.text(), null, null, job.jobId()));
+                if (changed || !request.dropRepeatedPartials()) {
+                    owner.emit(new TranscriptEvent(TranscriptEvent.Type.PARTIAL, p.text(), null, null, job.jobId()));
+                }
             }
         } else if (message instanceof ServerMessage.Result r) {
             if (job.isComplete()) {

@@ -72,6 +72,7 @@ public final class StreamRequest {
     private final boolean splitChannels;
     private final List<String> channelNames;
     private final boolean connectAhead;
+    private final boolean dropRepeatedPartials;
 
     StreamRequest(StreamRequestBuilder b) {
         url = b.url;
@@ -96,6 +97,7 @@ public final class StreamRequest {
         splitChannels = b.splitChannels;
         channelNames = b.channelNames == null ? List.of() : List.copyOf(b.channelNames);
         connectAhead = b.connectAhead;
+        dropRepeatedPartials = b.dropRepeatedPartials;
     }
 
     public static StreamRequestBuilder builder() {
@@ -213,6 +215,14 @@ public final class StreamRequest {
         return connectAhead;
     }
 
+    /**
+     * Whether a PARTIAL whose text is the same as the one before it (the server repeats its hypothesis while it
+     * listens) is left out of the live events. True by default.
+     */
+    public boolean dropRepeatedPartials() {
+        return dropRepeatedPartials;
+    }
+
     /** The name of channel {@code channel} (from 0), or null when it has none. */
     String speaker(int channel) {
         return channel < channelNames.size() ? channelNames.get(channel) : null;
@@ -226,7 +236,8 @@ public final class StreamRequest {
                 .channels(channels).chunkSize(chunkSize).connectTimeout(connectTimeout)
                 .responseTimeout(responseTimeout).finalizeTimeout(finalizeTimeout).maxMessageSize(maxMessageSize)
                 .sslContext(sslContext).proxy(proxy).realtime(realtime).maxSessionDuration(maxSessionDuration)
-                .splitChannels(splitChannels).channelNames(channelNames).connectAhead(connectAhead);
+                .splitChannels(splitChannels).channelNames(channelNames).connectAhead(connectAhead)
+                .dropRepeatedPartials(dropRepeatedPartials);
     }
 
     /** Raw audio has no header, so the server cannot know its rate: it must be given. */
@@ -247,6 +258,6 @@ public final class StreamRequest {
                + ", responseTimeout=" + responseTimeout + ", finalizeTimeout=" + finalizeTimeout + ", maxMessageSize="
                + maxMessageSize + ", tls=" + (sslContext == null ? "default" : "custom") + ", proxy=" + proxy
                + ", realtime=" + realtime + ", maxSessionDuration=" + maxSessionDuration + ", splitChannels=" + splitChannels
-               + ", channelNames=" + channelNames + ", apiKey=xxxxxx]";
+               + ", channelNames=" + channelNames + ", dropRepeatedPartials=" + dropRepeatedPartials + ", apiKey=xxxxxx]";
     }
 }

@@ -30,6 +30,7 @@ public final class StreamRequestBuilder {
     boolean splitChannels;
     List<String> channelNames;
     boolean connectAhead = true;
+    boolean dropRepeatedPartials = true;
 
     StreamRequestBuilder() {
     }
@@ -137,6 +138,12 @@ public final class StreamRequestBuilder {
 
     public StreamRequestBuilder channelNames(List<String> channelNames) {
         this.channelNames = channelNames;
+        return this;
+    }
+
+    /** See {@link StreamRequest#dropRepeatedPartials()}; true by default. */
+    public StreamRequestBuilder dropRepeatedPartials(boolean dropRepeatedPartials) {
+        this.dropRepeatedPartials = dropRepeatedPartials;
         return this;
     }
 

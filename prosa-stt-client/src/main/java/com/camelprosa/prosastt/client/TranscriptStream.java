@@ -59,9 +59,15 @@ public final class TranscriptStream implements Iterator<TranscriptEvent>, Closea
         return session.result();
     }
 
-    /** Whether a reader has called {@link #hasNext()} or {@link #next()} at least once. */
-    public boolean isTouched() {
-        return touched;
+    /**
+     * The holder of this stream is done with it: a stream that was being read ({@link #hasNext()} or {@link #next()}
+     * called) is closed, ending its session; one nobody began to read is left for whoever holds it next (it ends at
+     * the request's responseTimeout if nobody reads it).
+     */
+    public void release() {
+        if (touched) {
+            close();
+        }
     }
 
     void offer(TranscriptEvent event) {

@@ -19,14 +19,13 @@ import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
 
+import com.camelprosa.prosastt.client.internal.TyrusInternals;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.Session;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.glassfish.tyrus.client.SslEngineConfigurator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Opens and ends websockets with Tyrus. Everything here works around what Tyrus' API does not offer:
@@ -36,14 +35,13 @@ import org.slf4j.LoggerFactory;
  * endpoint's connects. The session bounds each connect from the moment it was asked for and interrupts it at the
  * bound.</li>
  * <li>The websocket API can only close politely (a close frame, then waiting for the peer's). {@link #abort} drops the
- * TCP connection at once, for peers that will never answer.</li>
+ * TCP connection at once, for peers that will never answer ({@link TyrusInternals#dropConnection}).</li>
  * <li>Tyrus' I/O runs on its JVM-wide shared Grizzly transport, which {@link GrizzlyTransport} starts with our pool,
  * watches, and stops when the last client of this library closes.</li>
  * </ul>
  */
 final class TyrusConnector implements Closeable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TyrusConnector.class);
     private static final int CONNECTS_PER_SERVER = 8;
 
     /** Tyrus runs each connect's steps on this executor while a connect thread waits for it: as many as those. */
@@ -82,19 +80,15 @@ final class TyrusConnector implements Closeable {
         });
     }
 
-    /** Drops the session's TCP connection now, without a close handshake. */
+    /** Drops the session's TCP connection now, without a close handshake (politely where Tyrus' internals moved). */
     void abort(Session session) {
+        if (TyrusInternals.dropConnection(session)) {
+            return;
+        }
         try {
-            Object webSocket = GrizzlyTransport.fieldOfType(session.getBasicRemote(), "org.glassfish.tyrus.core.TyrusWebSocket");
-            Object handler = GrizzlyTransport.fieldOfType(webSocket, "org.glassfish.tyrus.core.ProtocolHandler");
-            ((Closeable) GrizzlyTransport.fieldOfType(handler, "org.glassfish.tyrus.spi.Writer")).close();
-        } catch (Exception | LinkageError e) {
-            LOG.debug("Cannot drop the connection directly with this Tyrus version ({}); closing it politely", e.toString());
-            try {
-                session.close();
-            } catch (Exception ignored) {
-                // the connection is gone already
-            }
+            session.close();
+        } catch (Exception ignored) {
+            // the connection is gone already
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
 
+import com.camelprosa.prosastt.client.internal.TyrusInternals;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.websocket.RemoteEndpoint;
 
@@ -21,21 +22,12 @@ import jakarta.websocket.RemoteEndpoint;
  * <li>{@code org.glassfish.tyrus.core.TyrusRemoteEndpoint} at FINEST: {@code Sending text message: } followed by
  * the whole message, for {@code RemoteEndpoint.Basic.sendText} and {@code Async.sendText} alike.</li>
  * </ul>
+ * Who writes the request to the socket is {@link TyrusInternals#calledByWireWriter()}.
  */
 final class UnloggedApiKey {
 
     /** What every reader of the header value sees but the one that writes the upgrade request to the socket. */
     static final String MASK = "*****";
-
-    /**
-     * Tyrus' Grizzly container serialises the upgrade request's headers into the HTTP request here, and nowhere
-     * else ({@code GrizzlyClientFilter.getHttpContent}, once per connect, on the direct and the proxied path).
-     */
-    private static final String WIRE_WRITER_CLASS = "org.glassfish.tyrus.container.grizzly.client.GrizzlyClientFilter";
-    private static final String WIRE_WRITER_METHOD = "getHttpContent";
-    /** The writer calls our get() through the list iterator: a few frames are plenty. */
-    private static final int MAX_FRAMES = 6;
-    private static final StackWalker STACK = StackWalker.getInstance();
 
     private UnloggedApiKey() {
     }
@@ -75,7 +67,7 @@ final class UnloggedApiKey {
             if (index != 0) {
                 throw new IndexOutOfBoundsException(index);
             }
-            return calledByWireWriter() ? apiKey : MASK;
+            return TyrusInternals.calledByWireWriter() ? apiKey : MASK;
         }
 
         @Override
@@ -86,11 +78,6 @@ final class UnloggedApiKey {
         @Override
         public String toString() {
             return "[" + MASK + "]";
-        }
-
-        private static boolean calledByWireWriter() {
-            return STACK.walk(frames -> frames.limit(MAX_FRAMES).anyMatch(
-                    f -> WIRE_WRITER_CLASS.equals(f.getClassName()) && WIRE_WRITER_METHOD.equals(f.getMethodName())));
         }
     }
 }

@@ -49,7 +49,7 @@ class ProsaSttStarterMetadataTest {
                 assertThat(property.path("defaultValue").asText()).as("default of " + name).isEqualTo(defaultValue.asText());
             }
         });
-        assertThat(missing).as("component options missing from the starter (add them to ProsaSttComponentConfiguration)")
+        assertThat(missing).as("component options missing from the starter (its build generates them from the component JSON: build it with -am)")
                 .isEmpty();
         assertThat(starter.keySet()).as("starter options the component does not have").isSubsetOf(expected);
         assertThat(starter.get(PREFIX + "enabled").path("description").asText()).isNotBlank();

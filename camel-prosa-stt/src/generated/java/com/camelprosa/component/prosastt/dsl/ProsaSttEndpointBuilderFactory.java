@@ -46,6 +46,40 @@ public interface ProsaSttEndpointBuilderFactory {
         }
 
         /**
+         * Leave out of the live events (eventUri, outputType=stream) a PARTIAL
+         * whose text is the same as the one before it: the server repeats its
+         * hypothesis while it listens. Only with includePartial.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: producer
+         * 
+         * @param dropRepeatedPartials the value to set
+         * @return the dsl builder
+         */
+        default ProsaSttEndpointBuilder dropRepeatedPartials(boolean dropRepeatedPartials) {
+            doSetProperty("dropRepeatedPartials", dropRepeatedPartials);
+            return this;
+        }
+        /**
+         * Leave out of the live events (eventUri, outputType=stream) a PARTIAL
+         * whose text is the same as the one before it: the server repeats its
+         * hypothesis while it listens. Only with includePartial.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: producer
+         * 
+         * @param dropRepeatedPartials the value to set
+         * @return the dsl builder
+         */
+        default ProsaSttEndpointBuilder dropRepeatedPartials(String dropRepeatedPartials) {
+            doSetProperty("dropRepeatedPartials", dropRepeatedPartials);
+            return this;
+        }
+        /**
          * Keep filler words (e.g. eh, hmm) in the transcript.
          * 
          * The option is a: <code>boolean</code> type.
@@ -205,10 +239,12 @@ public interface ProsaSttEndpointBuilderFactory {
         /**
          * What the body becomes: text (the final transcript as a String),
          * transcript (a Transcript with job id, segments and metadata),
-         * segments (a List with times) or stream (a live TranscriptStream, an
+         * segments (a List with times), stream (a live TranscriptStream, an
          * Iterator of partials, results and the end, returned as soon as the
          * job is created; for live events in a route prefer the eventUri
-         * option).
+         * option), srt or vtt (SubRip or WebVTT subtitles as a String, laid out
+         * by the subtitle options; WebVTT names the speakers of channelNames
+         * with voice tags).
          * 
          * The option is a:
          * <code>com.camelprosa.component.prosastt.ProsaSttOutputType</code>
@@ -227,10 +263,12 @@ public interface ProsaSttEndpointBuilderFactory {
         /**
          * What the body becomes: text (the final transcript as a String),
          * transcript (a Transcript with job id, segments and metadata),
-         * segments (a List with times) or stream (a live TranscriptStream, an
+         * segments (a List with times), stream (a live TranscriptStream, an
          * Iterator of partials, results and the end, returned as soon as the
          * job is created; for live events in a route prefer the eventUri
-         * option).
+         * option), srt or vtt (SubRip or WebVTT subtitles as a String, laid out
+         * by the subtitle options; WebVTT names the speakers of channelNames
+         * with voice tags).
          * 
          * The option will be converted to a
          * <code>com.camelprosa.component.prosastt.ProsaSttOutputType</code>
@@ -529,6 +567,106 @@ public interface ProsaSttEndpointBuilderFactory {
          */
         default ProsaSttEndpointBuilder sslContextParameters(String sslContextParameters) {
             doSetProperty("sslContextParameters", sslContextParameters);
+            return this;
+        }
+        /**
+         * For outputType=srt and vtt: the longest a subtitle cue is shown, in
+         * milliseconds (or a duration such as 5s). A longer segment is split
+         * into several cues at word boundaries, its time shared between them by
+         * characters.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 7000
+         * Group: subtitles
+         * 
+         * @param subtitleMaxCueDuration the value to set
+         * @return the dsl builder
+         */
+        default ProsaSttEndpointBuilder subtitleMaxCueDuration(long subtitleMaxCueDuration) {
+            doSetProperty("subtitleMaxCueDuration", subtitleMaxCueDuration);
+            return this;
+        }
+        /**
+         * For outputType=srt and vtt: the longest a subtitle cue is shown, in
+         * milliseconds (or a duration such as 5s). A longer segment is split
+         * into several cues at word boundaries, its time shared between them by
+         * characters.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 7000
+         * Group: subtitles
+         * 
+         * @param subtitleMaxCueDuration the value to set
+         * @return the dsl builder
+         */
+        default ProsaSttEndpointBuilder subtitleMaxCueDuration(String subtitleMaxCueDuration) {
+            doSetProperty("subtitleMaxCueDuration", subtitleMaxCueDuration);
+            return this;
+        }
+        /**
+         * For outputType=srt and vtt: the most characters on a subtitle line;
+         * lines are wrapped at spaces (a single longer word stays whole).
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 42
+         * Group: subtitles
+         * 
+         * @param subtitleMaxLineLength the value to set
+         * @return the dsl builder
+         */
+        default ProsaSttEndpointBuilder subtitleMaxLineLength(int subtitleMaxLineLength) {
+            doSetProperty("subtitleMaxLineLength", subtitleMaxLineLength);
+            return this;
+        }
+        /**
+         * For outputType=srt and vtt: the most characters on a subtitle line;
+         * lines are wrapped at spaces (a single longer word stays whole).
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 42
+         * Group: subtitles
+         * 
+         * @param subtitleMaxLineLength the value to set
+         * @return the dsl builder
+         */
+        default ProsaSttEndpointBuilder subtitleMaxLineLength(String subtitleMaxLineLength) {
+            doSetProperty("subtitleMaxLineLength", subtitleMaxLineLength);
+            return this;
+        }
+        /**
+         * For outputType=srt and vtt: the most lines in a subtitle cue; a
+         * segment that needs more is split into several cues.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 2
+         * Group: subtitles
+         * 
+         * @param subtitleMaxLines the value to set
+         * @return the dsl builder
+         */
+        default ProsaSttEndpointBuilder subtitleMaxLines(int subtitleMaxLines) {
+            doSetProperty("subtitleMaxLines", subtitleMaxLines);
+            return this;
+        }
+        /**
+         * For outputType=srt and vtt: the most lines in a subtitle cue; a
+         * segment that needs more is split into several cues.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 2
+         * Group: subtitles
+         * 
+         * @param subtitleMaxLines the value to set
+         * @return the dsl builder
+         */
+        default ProsaSttEndpointBuilder subtitleMaxLines(String subtitleMaxLines) {
+            doSetProperty("subtitleMaxLines", subtitleMaxLines);
             return this;
         }
     }
@@ -871,9 +1009,9 @@ public interface ProsaSttEndpointBuilderFactory {
          * Continue the exchange on the thread that sent it, once the session
          * has ended, instead of on the component's callback threads; that
          * thread waits meanwhile (within the session's own bounds). A
-         * transacted exchange (from(jms:...transacted=true), transacted())
-         * always does this, so the rest of the route runs inside its
-         * transaction: set it only for other thread-bound resources.
+         * transacted exchange (from a JMS consumer with transacted=true, or
+         * after transacted()) always does this, so the rest of the route runs
+         * inside its transaction: set it only for other thread-bound resources.
          * 
          * The option is a: <code>boolean</code> type.
          * 
@@ -891,9 +1029,9 @@ public interface ProsaSttEndpointBuilderFactory {
          * Continue the exchange on the thread that sent it, once the session
          * has ended, instead of on the component's callback threads; that
          * thread waits meanwhile (within the session's own bounds). A
-         * transacted exchange (from(jms:...transacted=true), transacted())
-         * always does this, so the rest of the route runs inside its
-         * transaction: set it only for other thread-bound resources.
+         * transacted exchange (from a JMS consumer with transacted=true, or
+         * after transacted()) always does this, so the rest of the route runs
+         * inside its transaction: set it only for other thread-bound resources.
          * 
          * The option will be converted to a <code>boolean</code> type.
          * 
