@@ -23,6 +23,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
@@ -39,12 +40,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The WebVTT that {@code outputType=vtt} makes, played as a {@code <track>} of a {@code <video>} in a real headless
  * Chromium: the browser's own WebVTT parser must find one cue per segment of the transcript of the same audio, with
  * its times, its text and, for a stereo call with named channels, its speaker as a voice. Skipped (not failed) only
- * where Chromium and its driver are not installed; CI installs them (.ci/run).
+ * where Chromium and its driver are not installed; CI installs them (.ci/run). Each test reports the skip, with its
+ * reason. The system properties {@code chromium.binary} and {@code chromium.driver} point at other installations (or
+ * at none, to see the skip).
  */
 class SubtitlesBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    private static final Path DRIVER = Path.of(System.getProperty("chromium.driver", "/usr/bin/chromedriver"));
+    private static final boolean INSTALLED = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
     private static final String KEY = "subtitles-browser-test-key";
     /** Half a millisecond: the file holds times rounded to the millisecond, the browser reads them as doubles. */
     private static final double MS = 0.0005 + 1e-9;
@@ -77,8 +81,9 @@ class SubtitlesBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                "Chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
+        if (!INSTALLED) {
+            return; // each test reports the skip: an assumption failing here would make surefire count no tests
+        }
         emulator = ProsaSttEmulator.builder().apiKey(KEY)
                 .transcripts(script("call-center.transcript.json").with(script("call-stereo.transcript.json"))).build()
                 .start();
@@ -97,6 +102,12 @@ class SubtitlesBrowserTest {
             }
         });
         http.start();
+    }
+
+    @BeforeEach
+    void needsChromium() {
+        assumeTrue(INSTALLED, "Chromium and chromium-driver are not installed at " + CHROMIUM + " and " + DRIVER
+                              + " (apt-get install chromium chromium-driver)");
     }
 
     @AfterAll
