@@ -72,6 +72,7 @@ public final class StreamRequest {
     private final boolean splitChannels;
     private final List<String> channelNames;
     private final boolean connectAhead;
+    private final SessionObserver observer;
 
     StreamRequest(StreamRequestBuilder b) {
         url = b.url;
@@ -96,6 +97,7 @@ public final class StreamRequest {
         splitChannels = b.splitChannels;
         channelNames = b.channelNames == null ? List.of() : List.copyOf(b.channelNames);
         connectAhead = b.connectAhead;
+        observer = b.observer;
     }
 
     public static StreamRequestBuilder builder() {
@@ -213,6 +215,11 @@ public final class StreamRequest {
         return connectAhead;
     }
 
+    /** Hears the milestones of each session of this request (metrics, tracing), or null. */
+    public SessionObserver observer() {
+        return observer;
+    }
+
     /** The name of channel {@code channel} (from 0), or null when it has none. */
     String speaker(int channel) {
         return channel < channelNames.size() ? channelNames.get(channel) : null;
@@ -226,7 +233,7 @@ public final class StreamRequest {
                 .channels(channels).chunkSize(chunkSize).connectTimeout(connectTimeout)
                 .responseTimeout(responseTimeout).finalizeTimeout(finalizeTimeout).maxMessageSize(maxMessageSize)
                 .sslContext(sslContext).proxy(proxy).realtime(realtime).maxSessionDuration(maxSessionDuration)
-                .splitChannels(splitChannels).channelNames(channelNames).connectAhead(connectAhead);
+                .splitChannels(splitChannels).channelNames(channelNames).connectAhead(connectAhead).observer(observer);
     }
 
     /** Raw audio has no header, so the server cannot know its rate: it must be given. */

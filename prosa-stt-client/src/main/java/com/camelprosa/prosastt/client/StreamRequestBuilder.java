@@ -30,6 +30,7 @@ public final class StreamRequestBuilder {
     boolean splitChannels;
     List<String> channelNames;
     boolean connectAhead = true;
+    SessionObserver observer;
 
     StreamRequestBuilder() {
     }
@@ -143,6 +144,12 @@ public final class StreamRequestBuilder {
     /** See {@link StreamRequest#connectAhead()}; true by default. */
     public StreamRequestBuilder connectAhead(boolean connectAhead) {
         this.connectAhead = connectAhead;
+        return this;
+    }
+
+    /** See {@link SessionObserver}; none by default. */
+    public StreamRequestBuilder observer(SessionObserver observer) {
+        this.observer = observer;
         return this;
     }
 

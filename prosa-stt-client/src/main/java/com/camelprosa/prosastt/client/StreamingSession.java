@@ -53,6 +53,8 @@ final class StreamingSession implements Job, UploadPump.Owner, SessionConnection
     /** A further bound the session's watchdog checks (a TranscriptStream nobody reads), or null. */
     private volatile Supplier<ProsaSttException> alsoCheck;
     private volatile Consumer<Double> maxDurationListener;
+    /** The request's observer, told of this session's milestones. */
+    private final ObservedMilestones milestones;
 
     StreamingSession(StreamRequest request, AudioSource source, TyrusConnector connector, Executor senders,
                      ScheduledExecutorService timers, Consumer<TranscriptEvent> listener, Runnable onEnd) {
@@ -63,6 +65,7 @@ final class StreamingSession implements Job, UploadPump.Owner, SessionConnection
         this.listener = listener;
         this.onEnd = onEnd;
         this.connection = new SessionConnection(request, connector, timers, this);
+        this.milestones = new ObservedMilestones(request.observer());
         result.whenComplete((t, e) -> {
             if (e instanceof java.util.concurrent.CancellationException) { // the caller gave up: end the session
                 fail(new ProsaSttConnectionException("The session was cancelled by its caller.",
@@ -97,6 +100,7 @@ final class StreamingSession implements Job, UploadPump.Owner, SessionConnection
     }
 
     void start() {
+        milestones.started();
         try {
             long period = Math.max(5, Math.min(250, Math.min(request.responseTimeout(), request.connectTimeout()) / 4));
             watchdog = timers.scheduleWithFixedDelay(this::checkBounds, period, period, TimeUnit.MILLISECONDS);
@@ -210,6 +214,7 @@ final class StreamingSession implements Job, UploadPump.Owner, SessionConnection
 
     @Override
     public void endFrameQueued() {
+        milestones.audioEnded();
         closeAudio();
         clock.endFrameQueued();
         if (job.fullyConfirmed()) {
@@ -266,6 +271,7 @@ final class StreamingSession implements Job, UploadPump.Owner, SessionConnection
         if (message instanceof ServerMessage.Created c) {
             job.jobId(c.jobId());
             if (created.complete(c.jobId())) { // false for a repeated 'created', or a session already failed
+                milestones.created(c.jobId());
                 clock.enter(SessionPhase.SENDING_AUDIO);
                 byte[] first = firstChunk;
                 firstChunk = null;
@@ -294,6 +300,7 @@ final class StreamingSession implements Job, UploadPump.Owner, SessionConnection
                 return;
             }
             job.addResult(r);
+            milestones.result(job.jobId());
             clock.progress();
             emit(TranscriptEvent.result(r.segment(), job.jobId()));
         } else if (message instanceof ServerMessage.Metadata m) {
@@ -422,6 +429,7 @@ final class StreamingSession implements Job, UploadPump.Owner, SessionConnection
         } finally {
             // Released first: whoever continues on the result may do so on this very thread, for as long as it likes.
             release();
+            milestones.confirmed(transcript, audioSeconds(sentBytes()));
             result.complete(transcript);
             // The close frame after the result: its framing and write need not delay the exchange.
             connection.end(false);
@@ -437,6 +445,7 @@ final class StreamingSession implements Job, UploadPump.Owner, SessionConnection
         LOG.debug("Prosa STT session {} failed: {}", job.jobId(), error.getMessage());
         // Released first, as on success: whoever continues on the failure finds the session no longer open.
         release();
+        milestones.failed(error, audioSeconds(sentBytes()));
         result.completeExceptionally(error);
         created.completeExceptionally(error);
         connection.end(true); // at once: a failed peer may never answer a close frame
