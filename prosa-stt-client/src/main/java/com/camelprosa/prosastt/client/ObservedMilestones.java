@@ -39,7 +39,7 @@ final class ObservedMilestones {
     }
 
     void result(String jobId) {
-        if (firstResult.compareAndSet(false, true)) {
+        if (created != 0 && firstResult.compareAndSet(false, true)) { // a result before 'created' times nothing
             long sinceCreated = System.nanoTime() - created;
             tell(() -> observer.firstResult(jobId, Duration.ofNanos(sinceCreated)));
         }
