@@ -1,7 +1,10 @@
 package com.camelprosa.component.prosastt;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.camelprosa.prosastt.client.ProsaSttAuthenticationException;
 import com.camelprosa.prosastt.client.ProsaSttTimeoutException;
@@ -24,6 +27,7 @@ import static com.camelprosa.component.prosastt.EmulatorTestSupport.API_KEY;
 import static com.camelprosa.component.prosastt.EmulatorTestSupport.LABEL;
 import static com.camelprosa.component.prosastt.EmulatorTestSupport.THREE_WORDS_WAV;
 import static com.camelprosa.component.prosastt.EmulatorTestSupport.WORDS;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -94,7 +98,7 @@ class MetricsTest {
                         "the emulator reports the audio's duration as quota_used");
                 assertEquals(1, registry.get("prosa.stt.connect").tags(goodEndpoint).timer().count());
                 assertTrue(registry.get("prosa.stt.connect").tags(goodEndpoint).timer()
-                        .totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) > 0);
+                        .totalTime(TimeUnit.NANOSECONDS) > 0);
                 assertEquals(1, registry.get("prosa.stt.first.result").tags(goodEndpoint).timer().count());
                 assertEquals(1, registry.get("prosa.stt.confirmation").tags(goodEndpoint).timer().count());
                 assertTrue(registry.find("prosa.stt.connect").tags(refusedEndpoint).timers().isEmpty(),
@@ -144,6 +148,38 @@ class MetricsTest {
             assertEquals(1, registry.get("prosa.stt.sessions").counter().count(), "one exchange");
             assertEquals((LongAudioTest.FIFTEEN_S_WAV.length - 44) / 32000.0,
                     registry.get("prosa.stt.audio.duration").counter().count(), 0.01, "every part's audio, once");
+        }
+    }
+
+    @Test
+    void gaugesShowTheOpenSessionAndTheExchangeWaitingForIt() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (ProsaSttEmulator emulator = ProsaSttEmulator.builder().apiKey(API_KEY)
+                .transcripts(TranscriptScript.of(LABEL, WORDS)).build().start();
+             CamelContext context = new DefaultCamelContext()) {
+            context.getRegistry().bind("meters", registry);
+            context.start();
+            String uri = "prosa-stt:general?url=" + emulator.url() + "&maxConcurrentStreams=1&responseTimeout=1500"
+                         + "&apiKey=RAW(" + API_KEY + ")";
+            ProducerTemplate template = context.createProducerTemplate();
+            CompletableFuture<Exchange> stalled = template.asyncSend(uri, e -> {
+                e.getMessage().setBody(THREE_WORDS_WAV);
+                e.getMessage().setHeader(ProsaSttConstants.LABEL, "x [fault=stall]");
+            });
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> registry.get("prosa.stt.sessions.open").gauge().value() == 1);
+            CompletableFuture<Exchange> next = template.asyncSend(uri, e -> {
+                e.getMessage().setBody(THREE_WORDS_WAV);
+                e.getMessage().setHeader(ProsaSttConstants.LABEL, LABEL);
+            });
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> registry.get("prosa.stt.exchanges.waiting").gauge().value() == 1);
+
+            assertInstanceOf(ProsaSttTimeoutException.class, stalled.get(30, TimeUnit.SECONDS)
+                    .getException());
+            assertNull(next.get(30, TimeUnit.SECONDS).getException());
+            assertEquals(0, registry.get("prosa.stt.exchanges.waiting").gauge().value());
+            assertEquals(0, registry.get("prosa.stt.sessions.open").gauge().value());
         }
     }
 
