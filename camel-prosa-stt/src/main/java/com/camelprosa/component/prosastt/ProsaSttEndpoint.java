@@ -32,6 +32,7 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
     private volatile Endpoint eventEndpoint;
     private volatile Producer eventProducer;
     private volatile ProsaSttProducerHealthCheck healthCheck;
+    private volatile ProsaSttMetrics metrics = ProsaSttMetrics.NONE;
 
     public ProsaSttEndpoint(String uri, ProsaSttComponent component, ProsaSttConfiguration configuration) {
         super(uri, component);
@@ -101,6 +102,7 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
         if (configuration.getMaxConcurrentStreams() > 0) {
             limiter = new StreamLimiter(configuration.getMaxConcurrentStreams(), getComponent().getTimers());
         }
+        metrics = ProsaSttMetrics.of(this);
         if (eventEndpoint != null) {
             Producer producer = eventEndpoint.createProducer();
             ServiceHelper.startService(producer);
@@ -112,6 +114,8 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
     protected void doStop() throws Exception {
         ProsaSttProducerHealthCheck.unregister(healthCheck);
         healthCheck = null;
+        metrics.close();
+        metrics = ProsaSttMetrics.NONE;
         StreamLimiter l = limiter;
         limiter = null;
         if (l != null) {
@@ -136,6 +140,11 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
     /** The limit on this endpoint's concurrent sessions, or null when maxConcurrentStreams is 0 or stopped. */
     StreamLimiter getLimiter() {
         return limiter;
+    }
+
+    /** Where this endpoint's exchanges record their metrics (nowhere without Micrometer and a registry). */
+    ProsaSttMetrics getMetrics() {
+        return metrics;
     }
 
     /** The producer of the eventUri endpoint, or null. */

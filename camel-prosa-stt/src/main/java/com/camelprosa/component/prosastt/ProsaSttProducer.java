@@ -84,18 +84,22 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
             request = requestFor(exchange, audio.fileName());
         } catch (Exception e) {
             statistics.ended(e);
+            getEndpoint().getMetrics().transcription(getEndpoint().getConfiguration().getModel()).ended(e);
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        Completion done = new Completion(exchange, callback, statistics);
+        ProsaSttMetrics.Transcription metrics = getEndpoint().getMetrics().transcription(request.model());
+        Completion done = new Completion(exchange, callback, statistics, metrics);
         try {
+            StreamRequest observed = metrics.observer() == null ? request
+                    : request.toBuilder().observer(metrics.observer()).build();
             StreamLimiter limiter = getEndpoint().getLimiter();
             if (limiter == null) {
-                start(done, request, audio, () -> {
+                start(done, observed, audio, () -> {
                 });
             } else {
-                int sessions = ProsaSttClient.sessionsFor(request, audio);
+                int sessions = ProsaSttClient.sessionsFor(observed, audio);
                 if (sessions > limiter.max()) {
                     done.fail(new ProsaSttInvalidConfigurationException("splitChannels needs " + sessions + " sessions at"
                                                                         + " once for this " + sessions + "-channel audio, more than maxConcurrentStreams="
@@ -107,7 +111,7 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
                     public void start() {
                         // Freed by a session that ended on an I/O thread: opening a file waits, so not there.
                         offIoThread(getEndpoint().getComponent().getCallbacks())
-                                .execute(() -> ProsaSttProducer.this.start(done, request, audio,
+                                .execute(() -> ProsaSttProducer.this.start(done, observed, audio,
                                         once(() -> release(limiter, sessions))));
                     }
 
@@ -126,6 +130,7 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
     }
 
     private void start(Completion done, StreamRequest request, AudioSource audio, Runnable sessionEnded) {
+        done.metrics.sessionsStarting();
         try {
             ProsaSttClient client = getEndpoint().getComponent().startedClient();
             Executor callbacks = getEndpoint().getComponent().getCallbacks();
@@ -299,17 +304,21 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
         final Exchange exchange;
         private final AsyncCallback callback;
         private final ProsaSttStatistics statistics;
+        final ProsaSttMetrics.Transcription metrics;
         private final AtomicBoolean done = new AtomicBoolean();
 
-        Completion(Exchange exchange, AsyncCallback callback, ProsaSttStatistics statistics) {
+        Completion(Exchange exchange, AsyncCallback callback, ProsaSttStatistics statistics,
+                   ProsaSttMetrics.Transcription metrics) {
             this.exchange = exchange;
             this.callback = callback;
             this.statistics = statistics;
+            this.metrics = metrics;
         }
 
         void succeed() {
             if (done.compareAndSet(false, true)) {
                 statistics.ended(null);
+                metrics.ended(null);
                 callback.done(false);
             }
         }
@@ -318,6 +327,7 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
             if (done.compareAndSet(false, true)) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 statistics.ended(cause);
+                metrics.ended(cause);
                 exchange.setException(cause);
                 callback.done(false);
             }
