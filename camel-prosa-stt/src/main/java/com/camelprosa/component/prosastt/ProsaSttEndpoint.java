@@ -77,19 +77,7 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
         subtitles = new Subtitles(c.getSubtitleMaxCueDuration(), c.getSubtitleMaxLineLength(), c.getSubtitleMaxLines());
         SSLContext ssl = c.getSslContextParameters() == null ? null
                 : c.getSslContextParameters().createSSLContext(getCamelContext());
-        baseRequest = StreamRequest.builder().url(c.getUrl()).apiKey(c.getApiKey()).authMode(c.getAuthMode())
-                .model(c.getModel()).label(c.getLabel()).includePartial(c.isIncludePartial())
-                .includeFiller(c.isIncludeFiller()).dropRepeatedPartials(c.isDropRepeatedPartials()).audioFormat(c.getAudioFormat()).sampleRate(c.getSampleRate())
-                .channels(c.getChannels()).chunkSize(c.getChunkSize()).connectTimeout(c.getConnectTimeout())
-                .responseTimeout(c.getResponseTimeout()).finalizeTimeout(c.getFinalizeTimeout())
-                .maxMessageSize(c.getMaxMessageSize()).sslContext(ssl).proxy(c.getProxy()).realtime(c.isRealtime())
-                .maxSessionDuration(c.getMaxSessionDuration()).splitChannels(c.isSplitChannels())
-                // with maxConcurrentStreams, a live call holds one session: its next part connects after the last
-                .connectAhead(c.getMaxConcurrentStreams() == 0)
-                .channelNames(c.getChannelNames() == null ? null
-                        : java.util.Arrays.stream(c.getChannelNames().split(",")).map(String::strip)
-                                .filter(n -> !n.isEmpty()).toList())
-                .build();
+        baseRequest = ProsaSttBinding.request(c, ssl);
         if (c.getEventUri() != null) {
             eventEndpoint = getCamelContext().getEndpoint(c.getEventUri());
         }

@@ -81,7 +81,7 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
         AudioSource audio;
         try {
             audio = AudioBodies.sourceOf(exchange);
-            request = requestFor(exchange, audio.fileName());
+            request = ProsaSttBinding.request(getEndpoint().getBaseRequest(), exchange.getMessage(), audio.fileName());
         } catch (Exception e) {
             statistics.ended(e);
             getEndpoint().getMetrics().transcription(getEndpoint().getConfiguration().getModel()).ended(e);
@@ -206,7 +206,8 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
         } else {
             try {
                 done.exchange.removeProperty(PARTS_PROPERTY);
-                setOutput(done.exchange.getMessage(), transcript);
+                ProsaSttBinding.output(done.exchange.getMessage(), transcript, getEndpoint().getConfiguration().getOutputType(),
+                        getEndpoint().getSubtitles());
                 done.succeed();
             } catch (Throwable e) {
                 done.fail(e);
@@ -241,62 +242,6 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
                 action.run();
             }
         };
-    }
-
-    private StreamRequest requestFor(Exchange exchange, String fileName) {
-        StreamRequest base = getEndpoint().getBaseRequest();
-        Message in = exchange.getMessage();
-        String model = in.getHeader(ProsaSttConstants.MODEL, String.class);
-        String label = in.getHeader(ProsaSttConstants.LABEL, String.class);
-        String format = in.getHeader(ProsaSttConstants.AUDIO_FORMAT, String.class);
-        Integer rate = in.getHeader(ProsaSttConstants.SAMPLE_RATE, Integer.class);
-        Integer channels = in.getHeader(ProsaSttConstants.CHANNELS, Integer.class);
-        if (label == null && base.label() == null && fileName != null) {
-            label = fileName;
-        }
-        if (model == null && label == null && format == null && rate == null && channels == null) {
-            return base;
-        }
-        StreamRequestBuilder b = base.toBuilder();
-        if (model != null) {
-            b.model(ProsaSttConfiguration.expandModel(model));
-        }
-        if (label != null) {
-            b.label(label);
-        }
-        if (format != null) {
-            b.audioFormat(format);
-        }
-        if (rate != null) {
-            b.sampleRate(rate);
-        }
-        if (channels != null) {
-            b.channels(channels);
-        }
-        return b.build();
-    }
-
-    private void setOutput(Message out, Transcript transcript) {
-        switch (getEndpoint().getConfiguration().getOutputType()) {
-            case transcript -> out.setBody(transcript);
-            case segments -> out.setBody(transcript.segments());
-            case srt -> out.setBody(getEndpoint().getSubtitles().srt(transcript));
-            case vtt -> out.setBody(getEndpoint().getSubtitles().vtt(transcript));
-            default -> out.setBody(transcript.text());
-        }
-        out.setHeader(ProsaSttConstants.JOB_ID, transcript.jobId());
-        out.setHeader(ProsaSttConstants.JOB_IDS, transcript.jobIds());
-        out.setHeader(ProsaSttConstants.PARTS, transcript.parts());
-        out.setHeader(ProsaSttConstants.SEGMENT_COUNT, transcript.segments().size());
-        setIfKnown(out, ProsaSttConstants.DURATION, transcript.duration());
-        setIfKnown(out, ProsaSttConstants.QUOTA_USED, transcript.quotaUsed());
-        setIfKnown(out, ProsaSttConstants.MAX_REACHED, transcript.maxReached());
-    }
-
-    private static void setIfKnown(Message out, String header, Object value) {
-        if (value != null) {
-            out.setHeader(header, value);
-        }
     }
 
     /** Ends one exchange exactly once, from whichever thread gets there first. */
