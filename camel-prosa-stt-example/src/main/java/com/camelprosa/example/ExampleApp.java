@@ -11,11 +11,14 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 
+import org.apache.logging.log4j.jul.Log4jBridgeHandler;
+
 import com.camelprosa.prosastt.emulator.ProsaSttEmulator;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.logging.log4j.jul.Log4jBridgeHandler;
 
 /**
  * The example application: speech joined to a folder, FTP, HTTP, a JMS queue and a browser page, with Camel Main and
@@ -50,6 +53,9 @@ public final class ExampleApp implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        // One log format: what logs to java.util.logging (the in-process emulator, Tyrus, Grizzly) goes through log4j2
+        // too, instead of java.util.logging's own two-line console format between the application's lines.
+        Log4jBridgeHandler.install(true, null, true);
         Options options;
         try {
             options = Options.parse(args, System.getenv("PROSA_API_KEY"));

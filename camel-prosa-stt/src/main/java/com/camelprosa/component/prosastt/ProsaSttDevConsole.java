@@ -15,8 +15,9 @@ import org.apache.camel.util.json.JsonObject;
 /**
  * Developer console {@code prosa-stt} ({@code camel get prosa-stt}, or the dev console page): per component its open
  * websocket sessions, the exchanges in flight and the totals by outcome; per endpoint (by model and url, never the
- * URI, which may hold the key) the exchanges waiting for a session under {@code maxConcurrentStreams}; and the Tyrus
- * version with the state of each hook into its internals ({@link TyrusInternals}).
+ * URI, which may hold the key) the exchanges waiting for a session under {@code maxConcurrentStreams}, and its
+ * Micrometer meters when they are recorded (docs/observability.md); and the Tyrus version with the state of each hook
+ * into its internals ({@link TyrusInternals}).
  */
 @DevConsole(name = "prosa-stt", displayName = "Prosa STT", description = "Prosa.ai speech-to-text sessions and outcomes")
 public class ProsaSttDevConsole extends AbstractDevConsole {
@@ -38,6 +39,7 @@ public class ProsaSttDevConsole extends AbstractDevConsole {
                 sb.append(String.format("    endpoint %s at %s: %s waiting for a session (maxConcurrentStreams %s)%n",
                         endpoint.get("model"), endpoint.get("url"), endpoint.get("queued"),
                         endpoint.get("maxConcurrentStreams")));
+                ((Map<?, ?>) endpoint.get("metrics")).forEach((k, v) -> sb.append(String.format("        %s %s%n", k, v)));
             }
         }
         sb.append(String.format("Tyrus %s internals:%n", TyrusInternals.tyrusVersion()));
@@ -94,6 +96,7 @@ public class ProsaSttDevConsole extends AbstractDevConsole {
                     je.put("maxConcurrentStreams", endpoint.getConfiguration().getMaxConcurrentStreams());
                     StreamLimiter limiter = endpoint.getLimiterIfCreated();
                     je.put("queued", limiter == null ? 0 : limiter.waiting());
+                    je.put("metrics", endpoint.getMetrics().values());
                     endpoints.add(je);
                 }
             }

@@ -32,6 +32,7 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
     private volatile Endpoint eventEndpoint;
     private volatile Producer eventProducer;
     private volatile ProsaSttProducerHealthCheck healthCheck;
+    private volatile ProsaSttMetrics metrics = ProsaSttMetrics.NONE;
 
     public ProsaSttEndpoint(String uri, ProsaSttComponent component, ProsaSttConfiguration configuration) {
         super(uri, component);
@@ -76,19 +77,7 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
         subtitles = new Subtitles(c.getSubtitleMaxCueDuration(), c.getSubtitleMaxLineLength(), c.getSubtitleMaxLines());
         SSLContext ssl = c.getSslContextParameters() == null ? null
                 : c.getSslContextParameters().createSSLContext(getCamelContext());
-        baseRequest = StreamRequest.builder().url(c.getUrl()).apiKey(c.getApiKey()).authMode(c.getAuthMode())
-                .model(c.getModel()).label(c.getLabel()).includePartial(c.isIncludePartial())
-                .includeFiller(c.isIncludeFiller()).dropRepeatedPartials(c.isDropRepeatedPartials()).audioFormat(c.getAudioFormat()).sampleRate(c.getSampleRate())
-                .channels(c.getChannels()).chunkSize(c.getChunkSize()).connectTimeout(c.getConnectTimeout())
-                .responseTimeout(c.getResponseTimeout()).finalizeTimeout(c.getFinalizeTimeout())
-                .maxMessageSize(c.getMaxMessageSize()).sslContext(ssl).proxy(c.getProxy()).realtime(c.isRealtime())
-                .maxSessionDuration(c.getMaxSessionDuration()).splitChannels(c.isSplitChannels())
-                // with maxConcurrentStreams, a live call holds one session: its next part connects after the last
-                .connectAhead(c.getMaxConcurrentStreams() == 0)
-                .channelNames(c.getChannelNames() == null ? null
-                        : java.util.Arrays.stream(c.getChannelNames().split(",")).map(String::strip)
-                                .filter(n -> !n.isEmpty()).toList())
-                .build();
+        baseRequest = ProsaSttBinding.request(c, ssl);
         if (c.getEventUri() != null) {
             eventEndpoint = getCamelContext().getEndpoint(c.getEventUri());
         }
@@ -101,6 +90,7 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
         if (configuration.getMaxConcurrentStreams() > 0) {
             limiter = new StreamLimiter(configuration.getMaxConcurrentStreams(), getComponent().getTimers());
         }
+        metrics = ProsaSttMetrics.of(this);
         if (eventEndpoint != null) {
             Producer producer = eventEndpoint.createProducer();
             ServiceHelper.startService(producer);
@@ -112,6 +102,8 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
     protected void doStop() throws Exception {
         ProsaSttProducerHealthCheck.unregister(healthCheck);
         healthCheck = null;
+        metrics.close();
+        metrics = ProsaSttMetrics.NONE;
         StreamLimiter l = limiter;
         limiter = null;
         if (l != null) {
@@ -136,6 +128,11 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
     /** The limit on this endpoint's concurrent sessions, or null when maxConcurrentStreams is 0 or stopped. */
     StreamLimiter getLimiter() {
         return limiter;
+    }
+
+    /** Where this endpoint's exchanges record their metrics (nowhere without Micrometer and a registry). */
+    ProsaSttMetrics getMetrics() {
+        return metrics;
     }
 
     /** The producer of the eventUri endpoint, or null. */

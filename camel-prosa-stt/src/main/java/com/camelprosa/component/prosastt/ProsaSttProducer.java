@@ -81,21 +81,25 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
         AudioSource audio;
         try {
             audio = AudioBodies.sourceOf(exchange);
-            request = requestFor(exchange, audio.fileName());
+            request = ProsaSttBinding.request(getEndpoint().getBaseRequest(), exchange.getMessage(), audio.fileName());
         } catch (Exception e) {
             statistics.ended(e);
+            getEndpoint().getMetrics().transcription(getEndpoint().getConfiguration().getModel()).ended(e);
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        Completion done = new Completion(exchange, callback, statistics);
+        ProsaSttMetrics.Transcription metrics = getEndpoint().getMetrics().transcription(request.model());
+        Completion done = new Completion(exchange, callback, statistics, metrics);
         try {
+            StreamRequest observed = metrics.observer() == null ? request
+                    : request.toBuilder().observer(metrics.observer()).build();
             StreamLimiter limiter = getEndpoint().getLimiter();
             if (limiter == null) {
-                start(done, request, audio, () -> {
+                start(done, observed, audio, () -> {
                 });
             } else {
-                int sessions = ProsaSttClient.sessionsFor(request, audio);
+                int sessions = ProsaSttClient.sessionsFor(observed, audio);
                 if (sessions > limiter.max()) {
                     done.fail(new ProsaSttInvalidConfigurationException("splitChannels needs " + sessions + " sessions at"
                                                                         + " once for this " + sessions + "-channel audio, more than maxConcurrentStreams="
@@ -107,7 +111,7 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
                     public void start() {
                         // Freed by a session that ended on an I/O thread: opening a file waits, so not there.
                         offIoThread(getEndpoint().getComponent().getCallbacks())
-                                .execute(() -> ProsaSttProducer.this.start(done, request, audio,
+                                .execute(() -> ProsaSttProducer.this.start(done, observed, audio,
                                         once(() -> release(limiter, sessions))));
                     }
 
@@ -126,6 +130,7 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
     }
 
     private void start(Completion done, StreamRequest request, AudioSource audio, Runnable sessionEnded) {
+        done.metrics.sessionsStarting();
         try {
             ProsaSttClient client = getEndpoint().getComponent().startedClient();
             Executor callbacks = getEndpoint().getComponent().getCallbacks();
@@ -201,7 +206,8 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
         } else {
             try {
                 done.exchange.removeProperty(PARTS_PROPERTY);
-                setOutput(done.exchange.getMessage(), transcript);
+                ProsaSttBinding.output(done.exchange.getMessage(), transcript, getEndpoint().getConfiguration().getOutputType(),
+                        getEndpoint().getSubtitles());
                 done.succeed();
             } catch (Throwable e) {
                 done.fail(e);
@@ -238,78 +244,26 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
         };
     }
 
-    private StreamRequest requestFor(Exchange exchange, String fileName) {
-        StreamRequest base = getEndpoint().getBaseRequest();
-        Message in = exchange.getMessage();
-        String model = in.getHeader(ProsaSttConstants.MODEL, String.class);
-        String label = in.getHeader(ProsaSttConstants.LABEL, String.class);
-        String format = in.getHeader(ProsaSttConstants.AUDIO_FORMAT, String.class);
-        Integer rate = in.getHeader(ProsaSttConstants.SAMPLE_RATE, Integer.class);
-        Integer channels = in.getHeader(ProsaSttConstants.CHANNELS, Integer.class);
-        if (label == null && base.label() == null && fileName != null) {
-            label = fileName;
-        }
-        if (model == null && label == null && format == null && rate == null && channels == null) {
-            return base;
-        }
-        StreamRequestBuilder b = base.toBuilder();
-        if (model != null) {
-            b.model(ProsaSttConfiguration.expandModel(model));
-        }
-        if (label != null) {
-            b.label(label);
-        }
-        if (format != null) {
-            b.audioFormat(format);
-        }
-        if (rate != null) {
-            b.sampleRate(rate);
-        }
-        if (channels != null) {
-            b.channels(channels);
-        }
-        return b.build();
-    }
-
-    private void setOutput(Message out, Transcript transcript) {
-        switch (getEndpoint().getConfiguration().getOutputType()) {
-            case transcript -> out.setBody(transcript);
-            case segments -> out.setBody(transcript.segments());
-            case srt -> out.setBody(getEndpoint().getSubtitles().srt(transcript));
-            case vtt -> out.setBody(getEndpoint().getSubtitles().vtt(transcript));
-            default -> out.setBody(transcript.text());
-        }
-        out.setHeader(ProsaSttConstants.JOB_ID, transcript.jobId());
-        out.setHeader(ProsaSttConstants.JOB_IDS, transcript.jobIds());
-        out.setHeader(ProsaSttConstants.PARTS, transcript.parts());
-        out.setHeader(ProsaSttConstants.SEGMENT_COUNT, transcript.segments().size());
-        setIfKnown(out, ProsaSttConstants.DURATION, transcript.duration());
-        setIfKnown(out, ProsaSttConstants.QUOTA_USED, transcript.quotaUsed());
-        setIfKnown(out, ProsaSttConstants.MAX_REACHED, transcript.maxReached());
-    }
-
-    private static void setIfKnown(Message out, String header, Object value) {
-        if (value != null) {
-            out.setHeader(header, value);
-        }
-    }
-
     /** Ends one exchange exactly once, from whichever thread gets there first. */
     private static final class Completion {
         final Exchange exchange;
         private final AsyncCallback callback;
         private final ProsaSttStatistics statistics;
+        final ProsaSttMetrics.Transcription metrics;
         private final AtomicBoolean done = new AtomicBoolean();
 
-        Completion(Exchange exchange, AsyncCallback callback, ProsaSttStatistics statistics) {
+        Completion(Exchange exchange, AsyncCallback callback, ProsaSttStatistics statistics,
+                   ProsaSttMetrics.Transcription metrics) {
             this.exchange = exchange;
             this.callback = callback;
             this.statistics = statistics;
+            this.metrics = metrics;
         }
 
         void succeed() {
             if (done.compareAndSet(false, true)) {
                 statistics.ended(null);
+                metrics.ended(null);
                 callback.done(false);
             }
         }
@@ -318,6 +272,7 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
             if (done.compareAndSet(false, true)) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 statistics.ended(cause);
+                metrics.ended(cause);
                 exchange.setException(cause);
                 callback.done(false);
             }

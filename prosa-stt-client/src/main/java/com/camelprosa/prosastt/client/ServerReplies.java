@@ -46,9 +46,11 @@ final class ServerReplies implements SessionConnection.Events {
     private final CompletableFuture<String> created;
     private final Owner owner;
     private volatile Consumer<Double> maxDurationListener;
+    private final ObservedMilestones milestones;
 
     ServerReplies(StreamRequest request, SessionClock clock, JobResults job, SessionAudio audio,
-                  CompletableFuture<String> created, Owner owner) {
+                  CompletableFuture<String> created, ObservedMilestones milestones, Owner owner) {
+        this.milestones = milestones;
         this.request = request;
         this.clock = clock;
         this.job = job;
@@ -91,6 +93,7 @@ final class ServerReplies implements SessionConnection.Events {
         if (message instanceof ServerMessage.Created c) {
             job.jobId(c.jobId());
             if (created.complete(c.jobId())) { // false for a repeated 'created', or a session already failed
+                milestones.created(c.jobId());
                 clock.enter(SessionPhase.SENDING_AUDIO);
                 owner.uploadAudio();
             }
@@ -116,6 +119,7 @@ final class ServerReplies implements SessionConnection.Events {
                 return;
             }
             job.addResult(r);
+            milestones.result(job.jobId());
             clock.progress();
             owner.emit(TranscriptEvent.result(r.segment(), job.jobId()));
         } else if (message instanceof ServerMessage.Metadata m) {

@@ -73,6 +73,7 @@ public final class StreamRequest {
     private final List<String> channelNames;
     private final boolean connectAhead;
     private final boolean dropRepeatedPartials;
+    private final SessionObserver observer;
 
     StreamRequest(StreamRequestBuilder b) {
         url = b.url;
@@ -98,6 +99,7 @@ public final class StreamRequest {
         channelNames = b.channelNames == null ? List.of() : List.copyOf(b.channelNames);
         connectAhead = b.connectAhead;
         dropRepeatedPartials = b.dropRepeatedPartials;
+        observer = b.observer;
     }
 
     public static StreamRequestBuilder builder() {
@@ -223,6 +225,11 @@ public final class StreamRequest {
         return dropRepeatedPartials;
     }
 
+    /** Hears the milestones of each session of this request (metrics, tracing), or null. */
+    public SessionObserver observer() {
+        return observer;
+    }
+
     /** The name of channel {@code channel} (from 0), or null when it has none. */
     String speaker(int channel) {
         return channel < channelNames.size() ? channelNames.get(channel) : null;
@@ -237,7 +244,7 @@ public final class StreamRequest {
                 .responseTimeout(responseTimeout).finalizeTimeout(finalizeTimeout).maxMessageSize(maxMessageSize)
                 .sslContext(sslContext).proxy(proxy).realtime(realtime).maxSessionDuration(maxSessionDuration)
                 .splitChannels(splitChannels).channelNames(channelNames).connectAhead(connectAhead)
-                .dropRepeatedPartials(dropRepeatedPartials);
+                .dropRepeatedPartials(dropRepeatedPartials).observer(observer);
     }
 
     /** Raw audio has no header, so the server cannot know its rate: it must be given. */

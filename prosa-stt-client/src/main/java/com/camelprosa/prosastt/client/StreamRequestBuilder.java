@@ -31,6 +31,7 @@ public final class StreamRequestBuilder {
     List<String> channelNames;
     boolean connectAhead = true;
     boolean dropRepeatedPartials = true;
+    SessionObserver observer;
 
     StreamRequestBuilder() {
     }
@@ -150,6 +151,12 @@ public final class StreamRequestBuilder {
     /** See {@link StreamRequest#connectAhead()}; true by default. */
     public StreamRequestBuilder connectAhead(boolean connectAhead) {
         this.connectAhead = connectAhead;
+        return this;
+    }
+
+    /** See {@link SessionObserver}; none by default. */
+    public StreamRequestBuilder observer(SessionObserver observer) {
+        this.observer = observer;
         return this;
     }
 

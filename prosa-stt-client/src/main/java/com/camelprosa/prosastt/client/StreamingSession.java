@@ -43,6 +43,8 @@ final class StreamingSession implements Job, UploadPump.Owner, ServerReplies.Own
     private final ServerReplies replies;
     private final SessionConnection connection;
     private final SessionWatchdog watchdog;
+    /** The request's observer, told of this session's milestones. */
+    private final ObservedMilestones milestones;
     private volatile UploadPump pump;
 
     StreamingSession(StreamRequest request, AudioSource source, TyrusConnector connector, Executor senders,
@@ -54,7 +56,8 @@ final class StreamingSession implements Job, UploadPump.Owner, ServerReplies.Own
         this.listener = listener;
         this.onEnd = onEnd;
         this.audio = new SessionAudio(source, request);
-        this.replies = new ServerReplies(request, clock, job, audio, created, this);
+        this.milestones = new ObservedMilestones(request.observer());
+        this.replies = new ServerReplies(request, clock, job, audio, created, milestones, this);
         this.connection = new SessionConnection(request, connector, timers, replies);
         this.watchdog = new SessionWatchdog(request, clock, connection, this);
         result.whenComplete((t, e) -> {
@@ -91,6 +94,7 @@ final class StreamingSession implements Job, UploadPump.Owner, ServerReplies.Own
     }
 
     void start() {
+        milestones.started();
         try {
             watchdog.start(timers);
             if (source.mayBlock()) {
@@ -185,6 +189,7 @@ final class StreamingSession implements Job, UploadPump.Owner, ServerReplies.Own
 
     @Override
     public void endFrameQueued() {
+        milestones.audioEnded();
         audio.close();
         clock.endFrameQueued();
         if (job.fullyConfirmed()) {
@@ -253,6 +258,7 @@ final class StreamingSession implements Job, UploadPump.Owner, ServerReplies.Own
         } finally {
             // Released first: whoever continues on the result may do so on this very thread, for as long as it likes.
             release();
+            milestones.confirmed(transcript, audio.seconds(sentBytes()));
             result.complete(transcript);
             // The close frame after the result: its framing and write need not delay the exchange.
             connection.end(false);
@@ -268,6 +274,7 @@ final class StreamingSession implements Job, UploadPump.Owner, ServerReplies.Own
         LOG.debug("Prosa STT session {} failed: {}", job.jobId(), error.getMessage());
         // Released first, as on success: whoever continues on the failure finds the session no longer open.
         release();
+        milestones.failed(error, audio.seconds(sentBytes()));
         result.completeExceptionally(error);
         created.completeExceptionally(error);
         connection.end(true); // at once: a failed peer may never answer a close frame

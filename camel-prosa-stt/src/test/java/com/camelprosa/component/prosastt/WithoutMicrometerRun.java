@@ -1,0 +1,47 @@
+package com.camelprosa.component.prosastt;
+
+import com.camelprosa.prosastt.emulator.SyntheticAudio;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+
+/**
+ * The application of {@link WithoutMicrometerTest}, run in a JVM whose classpath has no Micrometer: a route
+ * transcribes with the emulator and the dev console answers. Arguments: the emulator's url and key. Prints
+ * {@code micrometer absent}, then {@code transcript: <text>} or the exception, then the console's text.
+ */
+public final class WithoutMicrometerRun {
+
+    private WithoutMicrometerRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try {
+            Class.forName("io.micrometer.core.instrument.MeterRegistry");
+            System.out.println("micrometer present");
+        } catch (ClassNotFoundException e) {
+            System.out.println("micrometer absent");
+        }
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.getComponent("prosa-stt", ProsaSttComponent.class).getConfiguration().setApiKey(args[1]);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:transcribe").to("prosa-stt:general?url=" + args[0]);
+                }
+            });
+            context.start();
+            Exchange done = context.createProducerTemplate().send("direct:transcribe", e -> {
+                e.getMessage().setBody(SyntheticAudio.wav(16000, 0.3, 0.5, 0.4));
+                e.getMessage().setHeader(ProsaSttConstants.LABEL, "one.wav");
+            });
+            System.out.println(done.getException() == null ? "transcript: " + done.getMessage().getBody(String.class)
+                    : "failed: " + done.getException());
+            DevConsole console = PluginHelper.getDevConsoleResolver(context).resolveDevConsole("prosa-stt");
+            System.out.println(console.call(DevConsole.MediaType.TEXT));
+        }
+    }
+}
