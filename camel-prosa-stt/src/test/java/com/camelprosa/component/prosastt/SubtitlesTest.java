@@ -4,8 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import com.camelprosa.component.prosastt.SubtitleParser.ParsedCue;
 import com.camelprosa.component.prosastt.support.EmulatorTestSupport;
+import com.camelprosa.component.prosastt.support.SubtitleParser;
+import com.camelprosa.component.prosastt.support.SubtitleParser.ParsedCue;
 import com.camelprosa.prosastt.client.ProsaSttInvalidConfigurationException;
 import com.camelprosa.prosastt.client.Segment;
 import com.camelprosa.prosastt.client.Transcript;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.camelprosa.component.prosastt.support.WithoutMicrometerRun;
 import com.camelprosa.prosastt.emulator.ProsaSttEmulator;
 import com.camelprosa.prosastt.emulator.TranscriptScript;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.camelprosa.component.prosastt;
+package com.camelprosa.component.prosastt.support;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +17,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * python3-srt for SubRip, run by Debian's own Python. A test that needs one is skipped, saying what to install, where
  * the package is missing (CI installs both).
  */
-final class SubtitleParser {
+public final class SubtitleParser {
 
     private static final String PYTHON = "/usr/bin/python3";
 
     /** A cue as the parser read it: times in seconds, the text as written (WebVTT with its tags). */
-    record ParsedCue(double start, double end, String text) {
+    public record ParsedCue(double start, double end, String text) {
     }
 
     private static final String VTT = """
@@ -41,12 +41,12 @@ final class SubtitleParser {
     private SubtitleParser() {
     }
 
-    static List<ParsedCue> vtt(Path file) throws Exception {
+    public static List<ParsedCue> vtt(Path file) throws Exception {
         assumeModule("webvtt", "python3-webvtt");
         return run(VTT, file);
     }
 
-    static List<ParsedCue> srt(Path file) throws Exception {
+    public static List<ParsedCue> srt(Path file) throws Exception {
         assumeModule("srt", "python3-srt");
         return run(SRT, file);
     }

@@ -1,5 +1,7 @@
-package com.camelprosa.component.prosastt;
+package com.camelprosa.component.prosastt.support;
 
+import com.camelprosa.component.prosastt.ProsaSttComponent;
+import com.camelprosa.component.prosastt.ProsaSttConstants;
 import com.camelprosa.prosastt.emulator.SyntheticAudio;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -9,8 +11,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 
 /**
- * The application of {@link WithoutMicrometerTest}, run in a JVM whose classpath has no Micrometer: a route
- * transcribes with the emulator and the dev console answers. Arguments: the emulator's url and key. Prints
+ * The application of {@link com.camelprosa.component.prosastt.WithoutMicrometerTest}, run in a JVM whose classpath
+ * has no Micrometer: a route transcribes with the emulator and the dev console answers. Arguments: the emulator's url and key. Prints
  * {@code micrometer absent}, then {@code transcript: <text>} or the exception, then the console's text.
  */
 public final class WithoutMicrometerRun {
