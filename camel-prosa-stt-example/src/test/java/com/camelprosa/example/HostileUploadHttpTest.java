@@ -5,15 +5,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 
 import com.camelprosa.prosastt.emulator.ProsaSttEmulator;
@@ -27,6 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import static com.camelprosa.prosastt.client.HostileAudio.chunk;
+import static com.camelprosa.prosastt.client.HostileAudio.concat;
+import static com.camelprosa.prosastt.client.HostileAudio.data;
+import static com.camelprosa.prosastt.client.HostileAudio.fmt;
+import static com.camelprosa.prosastt.client.HostileAudio.garbage;
+import static com.camelprosa.prosastt.client.HostileAudio.le32;
+import static com.camelprosa.prosastt.client.HostileAudio.wav;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -158,61 +162,5 @@ class HostileUploadHttpTest {
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    // Hostile files, made here: a RIFF/WAVE file of chunks, its RIFF size the streaming placeholder 0xFFFFFFFF.
-
-    private static byte[] wav(byte[]... chunks) {
-        return concat(ascii("RIFF"), le32(0xFFFFFFFFL), ascii("WAVE"), concat(chunks));
-    }
-
-    private static byte[] chunk(String id, long declaredSize, byte[] body) {
-        return concat(ascii(id), le32(declaredSize), body);
-    }
-
-    private static byte[] fmt(int tag, int channels, int rate, int byteRate, int blockAlign, int bits) {
-        return chunk("fmt ", 16, ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putShort((short) tag)
-                .putShort((short) channels).putInt(rate).putInt(byteRate).putShort((short) blockAlign)
-                .putShort((short) bits).array());
-    }
-
-    /** A data chunk declaring {@code declared} bytes (-1: its true size) holding {@code bytes} bytes of a tone. */
-    private static byte[] data(long declared, int bytes) {
-        byte[] samples = new byte[bytes];
-        for (int i = 0; i + 1 < bytes; i += 2) {
-            short s = (short) (8000 * Math.sin(i * 0.05));
-            samples[i] = (byte) s;
-            samples[i + 1] = (byte) (s >> 8);
-        }
-        return chunk("data", declared < 0 ? bytes : declared, samples);
-    }
-
-    /** Random bytes that are not text and hold no 0xFF, so no MPEG frame sync anywhere. */
-    private static byte[] garbage(int length, long seed) {
-        byte[] b = new byte[length];
-        new Random(seed).nextBytes(b);
-        for (int i = 0; i < b.length; i++) {
-            if (b[i] == (byte) 0xff) {
-                b[i] = 0x7f;
-            }
-        }
-        b[0] = 1;
-        return b;
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] le32(long v) {
-        return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) v).array();
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
     }
 }

@@ -102,7 +102,7 @@ public final class HostileAudio {
     }
 
     /** Bytes that are no audio, but not text either, and never an MPEG frame header (no 0xFF). */
-    static byte[] garbage(int length, long seed) {
+    public static byte[] garbage(int length, long seed) {
         byte[] b = new byte[length];
         new Random(seed).nextBytes(b);
         for (int i = 0; i < b.length; i++) {
@@ -114,11 +114,11 @@ public final class HostileAudio {
         return b;
     }
 
-    static byte[] le32(long v) {
+    public static byte[] le32(long v) {
         return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) v).array();
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);
