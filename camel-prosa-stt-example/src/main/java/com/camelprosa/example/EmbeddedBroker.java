@@ -24,6 +24,11 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @param journal where messages are persisted, or null to keep them in memory only
      */
     public EmbeddedBroker(String host, int port, Path journal) {
+        this(host, port, journal, 500);
+    }
+
+    /** As an {@code artemis create} broker is with {@code redeliveryDelayMillis} 0: a rolled-back job comes back at once. */
+    EmbeddedBroker(String host, int port, Path journal, long redeliveryDelayMillis) {
         this.host = host;
         this.port = port;
         Configuration config = new ConfigurationImpl().setName("prosa-stt-example-broker").setSecurityEnabled(false)
@@ -40,9 +45,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalArgumentException("Bad broker address " + host + ":" + port, e);
         }
-        // The route itself moves a job to the dead-letter queue (with the reason) after its own attempt limit; the
-        // broker's limit is a backstop above it, so a job is never dropped.
-        config.addAddressSetting("#", new AddressSettings().setMaxDeliveryAttempts(50).setRedeliveryDelay(500)
+        // The route itself retries with backoff and moves a job to the dead-letter queue (with the reason); the
+        // broker's redelivery (after a crash or an outage) and its limit are a backstop, so a job is never dropped.
+        config.addAddressSetting("#", new AddressSettings().setMaxDeliveryAttempts(50)
+                .setRedeliveryDelay(redeliveryDelayMillis)
                 .setDeadLetterAddress(SimpleString.of("DLQ")).setAutoCreateDeadLetterResources(true)
                 .setExpiryAddress(SimpleString.of("ExpiryQueue")).setAutoCreateExpiryResources(true));
         server.setConfiguration(config);
@@ -56,6 +62,12 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** The URL clients connect to; {@code consumerWindowSize=0} so no instance hoards jobs it has not started. */
     public String url() {
         return "tcp://" + host + ":" + port;
+    }
+
+    /** Messages on the queue, those being delivered (not yet committed) included; 0 when there is no such queue. */
+    long messages(String queue) {
+        var q = server.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        return q == null ? 0 : q.getMessageCount();
     }
 
     @Override

@@ -12,6 +12,7 @@ import com.camelprosa.prosastt.client.ProsaSttTimeoutException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpMethod;
+import jakarta.jms.JMSException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
@@ -20,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a failed transcription into an HTTP answer with a JSON body: 400 bad audio, 413 too large, 429 rate limited
- * (with Retry-After), 502 the upstream refused us (key, configuration, model, quota, protocol, connection), 504 timeout;
- * and 415 to a body sent as a form ({@link #refuseForms}).
+ * (with Retry-After), 502 the upstream refused us (key, configuration, model, quota, protocol, connection), 503 the
+ * JMS broker is unavailable (with Retry-After), 504 timeout; and 415 to a body sent as a form ({@link #refuseForms}).
  */
 public final class HttpErrors {
 
@@ -56,6 +57,11 @@ public final class HttpErrors {
     }
 
     public static Answer classify(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof JMSException) {
+                return new Answer(503, "broker_unavailable", "The JMS broker is unavailable: " + c.getMessage(), true);
+            }
+        }
         while (e != null && !(e instanceof ProsaSttException) && !(e instanceof TooLargeException)
                && e.getCause() != null && e.getCause() != e) {
             e = e.getCause();
@@ -125,7 +131,7 @@ public final class HttpErrors {
 
     public void answer(Exchange exchange) {
         Answer a = classify(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-        if (a.status() == 429) {
+        if (a.status() == 429 || a.status() == 503) {
             exchange.getMessage().setHeader("Retry-After", retryAfterSeconds);
         }
         LOG.warn("{} {} answered {} {}: {}", exchange.getIn().getHeader(Exchange.HTTP_METHOD, "POST", String.class),

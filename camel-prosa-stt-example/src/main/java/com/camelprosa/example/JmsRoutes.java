@@ -1,10 +1,12 @@
 package com.camelprosa.example;
 
 import com.camelprosa.component.prosastt.ProsaSttConstants;
-import com.camelprosa.prosastt.client.ProsaSttException;
+import com.camelprosa.prosastt.client.ProsaSttConnectionException;
+import com.camelprosa.prosastt.client.ProsaSttRateLimitedException;
+import com.camelprosa.prosastt.client.ProsaSttTimeoutException;
+import jakarta.jms.JMSException;
 import org.apache.camel.Exchange;
-import org.apache.camel.Predicate;
-import org.apache.camel.ProducerTemplate;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.dataformat.JsonLibrary;
 import org.slf4j.Logger;
@@ -14,65 +16,81 @@ import org.slf4j.LoggerFactory;
  * JMS jobs shared by any number of instances: a job is a message on {@code example.jms.jobs} whose body is the audio
  * (headers {@code jobId}, {@code jobName}); its transcript (JSON text, header {@code instance}) goes to
  * {@code example.jms.results}. A job that is not retryable, or still failing after {@code example.jms.max-attempts}
- * deliveries, goes to {@code example.jms.dead} with its audio and headers {@code reason} and {@code failedOn}.
+ * attempts, goes to {@code example.jms.dead} with its audio and headers {@code reason} and {@code failedOn}.
  * <p>
- * Transacted: the job leaves the queue only when its result is on the result queue (one commit). An instance that
- * dies mid-stream never commits, so the broker gives the job to another instance.
+ * Transacted: the job leaves the queue only when its result (or its dead letter) is sent, in one commit. The whole
+ * route runs on the listener's thread, which owns the JMS session: {@code synchronous=true} keeps prosa-stt there
+ * (camel-jms does not mark its exchanges transacted, so the component cannot tell by itself). Retries wait here, with
+ * exponential backoff, whatever the broker's redelivery delay. An instance that dies before the commit, or a broker
+ * that goes away, leaves the job on the queue; the broker hands it out again.
  */
 public class JmsRoutes extends RouteBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger("com.camelprosa.example.jobs");
+    /** Exchange property: the attempt under way in this delivery (1 until a retry). */
+    private static final String ATTEMPT = "exampleJobAttempt";
 
     @Override
     public void configure() {
         AudioJob job = AudioJob.of(getContext());
         String instance = resolve("{{example.instance}}");
+        String dead = resolve("{{example.jms.dead}}");
         int maxAttempts = Integer.parseInt(resolve("{{example.jms.max-attempts}}"));
-        Predicate giveUp = e -> {
-            Throwable t = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-            boolean retryable = t instanceof ProsaSttException p && p.isRetryable();
-            return !retryable || e.getIn().getHeader("JMSXDeliveryCount", 1, Integer.class) >= maxAttempts;
-        };
-        ProducerTemplate stt = getContext().createProducerTemplate();
-        errorHandler(defaultErrorHandler().logExhausted(false));
+
+        // A rollback (the broker unavailable, below) is logged by the route, in one line.
+        errorHandler(deadLetterChannel("direct:dead-letter").logExhausted(false)
+                .retriesExhaustedLogLevel(LoggingLevel.DEBUG).onPrepareFailure(e -> {
+            e.getMessage().setHeader("reason", Failures.reason(Failures.caught(e)));
+            e.getMessage().setHeader("failedOn", instance);
+            e.getMessage().setBody(e.getProperty(AudioJob.AUDIO));
+        }));
+        onException(ProsaSttRateLimitedException.class, ProsaSttConnectionException.class,
+                ProsaSttTimeoutException.class)
+                .maximumRedeliveries(maxAttempts - 1).redeliveryDelay("{{example.jms.retry-delay}}")
+                .useExponentialBackOff()
+                .onRedelivery(e -> {
+                    e.setProperty(ATTEMPT, e.getIn().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class) + 1);
+                    LOG.warn("Job {} failed on {} (attempt {} of {}), trying again: {}", e.getProperty(AudioJob.NAME),
+                            instance, e.getIn().getHeader(Exchange.REDELIVERY_COUNTER), maxAttempts,
+                            Failures.caught(e).getMessage());
+                    job.openWithProgress(e);
+                });
+        // The result could not be sent: the broker is unavailable. Nothing to dead-letter; the job stays queued.
+        onException(JMSException.class).handled(true).retriesExhaustedLogLevel(LoggingLevel.DEBUG)
+                .process(e -> LOG.warn("Job {} on {}: the broker is unavailable ({}); the job stays on the queue and "
+                                       + "will be redelivered", e.getProperty(AudioJob.NAME), instance,
+                        Failures.caught(e).getMessage()))
+                .markRollbackOnly();
 
         from("jms:queue:{{example.jms.jobs}}?transacted=true&concurrentConsumers={{example.jms.consumers}}"
-             + "&cacheLevelName=CACHE_CONSUMER")
-                .routeId("jms-worker")
-                .onException(Exception.class).onWhen(giveUp).handled(true).logExhausted(false)
-                    .process(e -> {
-                        Throwable t = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-                        e.getMessage().setHeader("reason", Failures.reason(t));
-                        e.getMessage().setHeader("failedOn", instance);
-                        e.getMessage().setBody(e.getProperty(AudioJob.AUDIO));
-                        LOG.warn("Job {} failed on {} after {} attempt(s), moved to {}: {}", e.getIn().getHeader(
-                                "jobName"), instance, e.getIn().getHeader("JMSXDeliveryCount"),
-                                resolve("{{example.jms.dead}}"), t.getMessage());
-                    })
-                    .to("jms:queue:{{example.jms.dead}}")
-                .end()
-                .onException(Exception.class).logExhausted(false)
-                    .process(e -> LOG.warn("Job {} failed on {} (attempt {}), rolled back for redelivery: {}",
-                            e.getIn().getHeader("jobName"), instance, e.getIn().getHeader("JMSXDeliveryCount"),
-                            e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class).getMessage()))
-                .end()
+             + "&cacheLevelName=CACHE_CONSUMER&errorHandlerLoggingLevel=DEBUG")
+                .routeId("jms-worker").streamCache("false")
                 .setHeader(ProsaSttConstants.LABEL, header("jobName"))
                 .process(job::start)
-                // On this (the listener's) thread: the result below must be sent inside the job's transaction, and
-                // prosa-stt would continue the route on its callback thread. direct:stt is in TranscribeRoutes.
-                .process(e -> {
-                    stt.send("direct:stt", e);
-                    Exception failure = e.getException();
-                    if (failure != null) {
-                        e.setException(null);
-                        throw failure;
-                    }
-                })
+                .process(job::openWithProgress)
+                .to("prosa-stt:general?outputType=transcript&realtime={{example.realtime}}&synchronous=true")
                 .process(job::done)
                 .marshal().json(JsonLibrary.Jackson)
                 .convertBodyTo(String.class) // a TextMessage of JSON
                 .setHeader("instance", constant(instance))
                 .to("jms:queue:{{example.jms.results}}");
+
+        from("direct:dead-letter").routeId("jms-dead-letter").errorHandler(noErrorHandler())
+                .doTry()
+                    .to("jms:queue:{{example.jms.dead}}")
+                    .process(e -> LOG.warn("Job {} failed on {} after {} attempt(s), moved to {}: {}",
+                            e.getProperty(AudioJob.NAME), instance, attempts(e), dead, e.getIn().getHeader("reason")))
+                .doCatch(JMSException.class)
+                    .process(e -> LOG.warn("Job {} failed on {} after {} attempt(s) ({}), and could not be moved to {}: "
+                                           + "the broker is unavailable ({}); the job stays on the queue and will be "
+                                           + "redelivered", e.getProperty(AudioJob.NAME), instance, attempts(e),
+                            e.getIn().getHeader("reason"), dead, Failures.caught(e).getMessage()))
+                    .markRollbackOnly()
+                .end();
+    }
+
+    private static int attempts(Exchange e) {
+        return e.getProperty(ATTEMPT, 1, Integer.class);
     }
 
     private String resolve(String placeholder) {

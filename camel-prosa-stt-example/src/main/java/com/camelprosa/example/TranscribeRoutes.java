@@ -10,7 +10,7 @@ import org.apache.camel.builder.RouteBuilder;
  * The transcription the inbox joins share ({@link FileRoutes}, {@link FtpRoutes}): {@code direct:transcribe} takes
  * audio and gives a {@code Transcript}, retrying ({@code example.retries}, exponential backoff) what may succeed later:
  * rate limited, connection lost, timeout. {@code direct:stt} is one attempt, which sends the whole audio again, and
- * logs the job's upload progress ({@link AudioJob}); {@link JmsRoutes} calls it too.
+ * logs the job's upload progress ({@link AudioJob}).
  */
 public class TranscribeRoutes extends RouteBuilder {
 

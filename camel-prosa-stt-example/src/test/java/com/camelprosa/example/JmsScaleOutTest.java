@@ -1,8 +1,5 @@
 package com.camelprosa.example;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import com.camelprosa.prosastt.emulator.ProsaSttEmulator;
 import com.camelprosa.prosastt.emulator.SyntheticAudio;
@@ -54,11 +50,11 @@ class JmsScaleOutTest {
     @TempDir
     Path dir;
 
-    private final List<Instance> instances = new ArrayList<>();
+    private final List<ExampleProcess> instances = new ArrayList<>();
 
     @AfterEach
     void stopInstances() {
-        instances.forEach(Instance::kill);
+        instances.forEach(ExampleProcess::kill);
     }
 
     @Test
@@ -76,8 +72,8 @@ class JmsScaleOutTest {
         try (EmbeddedBroker broker = new EmbeddedBroker("127.0.0.1", ExampleApp.port(0), null).start();
                 ProsaSttEmulator emulator = ProsaSttEmulator.builder().apiKey(KEY).transcripts(transcripts).build()
                         .start()) {
-            Instance a = start("A", broker.url(), emulator.url());
-            Instance b = start("B", broker.url(), emulator.url());
+            ExampleProcess a = start("A", broker.url(), emulator.url());
+            ExampleProcess b = start("B", broker.url(), emulator.url());
             await().atMost(Duration.ofSeconds(60)).until(() -> a.saw("Ready (instance A)") && b.saw("Ready (instance B)"));
 
             ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(broker.url());
@@ -147,8 +143,9 @@ class JmsScaleOutTest {
                 assertTrue(reasons.get("bad-config").startsWith("ProsaSttInvalidConfigurationException"), reasons.toString());
                 assertTrue(reasons.get("rate-limited").startsWith("ProsaSttRateLimitedException"), reasons.toString());
                 assertNull(dead.receive(500), "nothing else failed");
-                assertTrue(b.saw("Job busy.wav [fault=close:4029] failed on B (attempt 1), rolled back")
-                           || a.saw("failed on A (attempt 1), rolled back"), "the retryable one was retried first");
+                assertTrue(b.saw("Job busy.wav [fault=close:4029] failed on B (attempt 1 of 3), trying again")
+                           || a.saw("Job busy.wav [fault=close:4029] failed on A (attempt 1 of 3), trying again"),
+                        "the retryable one was retried first");
             }
             // Before the broker stops: a running instance's JMS listener would fail its rollback against it.
             stopInstances();
@@ -164,75 +161,10 @@ class JmsScaleOutTest {
         return m;
     }
 
-    private Instance start(String name, String brokerUrl, String prosaUrl) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                "-Dprosa.url=" + prosaUrl,
-                "-Dprosa.example.dir=" + dir.resolve(name),
-                "-Dexample.realtime=true",
-                "-Dexample.progress-interval=500",
-                "-Dexample.jms.max-attempts=3",
-                // the application's own logging, to its output, which the test reads (not the tests' log file)
-                "-Dlog4j2.configurationFile=" + ExampleApp.class.getResource("/log4j2.xml"),
-                ExampleApp.class.getName(), "--routes", "jms", "--broker", brokerUrl, "--port", "0", "--instance",
-                name);
-        pb.environment().put("PROSA_API_KEY", KEY);
-        pb.redirectErrorStream(true);
-        Instance instance = new Instance(name, pb.start());
+    private ExampleProcess start(String name, String brokerUrl, String prosaUrl) throws Exception {
+        ExampleProcess instance = ExampleProcess.start(name, dir, brokerUrl, prosaUrl, KEY, List.of(
+                "-Dexample.realtime=true", "-Dexample.progress-interval=500", "-Dexample.jms.max-attempts=3"));
         instances.add(instance);
         return instance;
-    }
-
-    /** One example process; its output lines are kept, and logged to the test log. */
-    static final class Instance {
-        final String name;
-        final Process process;
-        final List<String> lines = new CopyOnWriteArrayList<>();
-
-        Instance(String name, Process process) {
-            this.name = name;
-            this.process = process;
-            Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = r.readLine()) != null;) {
-                        lines.add(line);
-                        LOG.info("[{}] {}", name, line);
-                    }
-                } catch (Exception e) {
-                    // the process is gone
-                }
-            }, "output-" + name);
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        boolean saw(String text) {
-            return lines.stream().anyMatch(l -> l.contains(text));
-        }
-
-        /** A job this instance is uploading now (it logged progress and not its end), or null. */
-        String streaming() {
-            for (String l : lines) {
-                int i = l.indexOf("Job job-");
-                if (i >= 0 && l.contains("s of audio sent")) {
-                    String job = l.substring(i + 4, l.indexOf(".wav", i));
-                    if (!saw("Job " + job + ".wav done")) {
-                        return job;
-                    }
-                }
-            }
-            return null;
-        }
-
-        void kill() {
-            process.destroyForcibly(); // SIGKILL: no shutdown hook, no commit, no goodbye to the broker
-            try {
-                process.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }
