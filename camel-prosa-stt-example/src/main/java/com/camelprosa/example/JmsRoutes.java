@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * attempts, goes to {@code example.jms.dead} with its audio and headers {@code reason} and {@code failedOn}.
  * <p>
  * Transacted: the job leaves the queue only when its result (or its dead letter) is sent, in one commit. The whole
- * route runs on the listener's thread, which owns the JMS session: {@code synchronous=true} keeps prosa-stt there
- * (camel-jms does not mark its exchanges transacted, so the component cannot tell by itself). Retries wait here, with
+ * route runs on the listener's thread, which owns the JMS session: prosa-stt sees that its exchange comes from a
+ * transacted consumer and continues on that thread, with nothing to set. Retries wait here, with
  * exponential backoff, whatever the broker's redelivery delay. An instance that dies before the commit, or a broker
  * that goes away, leaves the job on the queue; the broker hands it out again.
  */
@@ -68,7 +68,7 @@ public class JmsRoutes extends RouteBuilder {
                 .setHeader(ProsaSttConstants.LABEL, header("jobName"))
                 .process(job::start)
                 .process(job::openWithProgress)
-                .to("prosa-stt:general?outputType=transcript&realtime={{example.realtime}}&synchronous=true")
+                .to("prosa-stt:general?outputType=transcript&realtime={{example.realtime}}")
                 .process(job::done)
                 .marshal().json(JsonLibrary.Jackson)
                 .convertBodyTo(String.class) // a TextMessage of JSON

@@ -19,10 +19,12 @@ import com.camelprosa.prosastt.client.TranscriptParts;
 import com.camelprosa.prosastt.client.TranscriptStream;
 import com.camelprosa.prosastt.client.internal.IoThreads;
 import org.apache.camel.AsyncCallback;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.SynchronizationAdapter;
 
 /**
@@ -46,7 +48,8 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        if (exchange.isTransacted() || getEndpoint().getConfiguration().isSynchronous()) {
+        if (exchange.isTransacted() || getEndpoint().getConfiguration().isSynchronous()
+            || fromTransactedConsumer(exchange)) {
             // The transaction (a JMS session, a database connection) is bound to this thread: the route goes on here.
             CountDownLatch ended = new CountDownLatch(1);
             if (!processAsync(exchange, done -> ended.countDown())) {
@@ -56,6 +59,17 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
             return true;
         }
         return processAsync(exchange, callback);
+    }
+
+    /**
+     * Whether the exchange comes from a consumer that transacts on its own thread without marking the exchange
+     * transacted: camel-jms, camel-sjms and camel-amqp with transacted=true bind the JMS session to the listener's
+     * thread, so the send of the result after prosa-stt must happen there to be part of it.
+     */
+    private boolean fromTransactedConsumer(Exchange exchange) {
+        Endpoint from = exchange.getFromEndpoint();
+        return from != null && Boolean.TRUE.equals(PluginHelper.getBeanIntrospection(getEndpoint().getCamelContext())
+                .getOrElseProperty(from, "transacted", null, false));
     }
 
     /** Every session is bounded (connect, silence, finalize timeouts): the wait ends when the exchange does. */

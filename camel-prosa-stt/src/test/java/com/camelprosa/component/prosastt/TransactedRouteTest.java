@@ -2,8 +2,13 @@ package com.camelprosa.component.prosastt;
 
 import com.camelprosa.component.prosastt.support.EmulatorTestSupport;
 import com.camelprosa.prosastt.client.ProsaSttAuthenticationException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.DefaultEndpoint;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,6 +32,10 @@ class TransactedRouteTest extends EmulatorTestSupport {
                 from("direct:transacted").process(e -> e.getExchangeExtension().setTransacted(true))
                         .to("direct:transcribe");
                 from("direct:plain").to("direct:transcribe");
+                // What camel-jms does with transacted=true: its exchanges are not marked, its endpoint says transacted
+                from("direct:from-transacted-consumer")
+                        .process(e -> e.getExchangeExtension().setFromEndpoint(new TransactedConsumerEndpoint(getContext())))
+                        .to("direct:transcribe");
                 from("direct:transcribe")
                         .process(e -> e.setProperty("before", Thread.currentThread()))
                         .toD("${header.target}")
@@ -59,6 +68,13 @@ class TransactedRouteTest extends EmulatorTestSupport {
     }
 
     @Test
+    void anExchangeFromATransactedConsumerContinuesOnItsThread() {
+        Exchange out = run("direct:from-transacted-consumer", uri("general", null));
+        assertNull(out.getException());
+        assertSame(out.getProperty("before"), out.getProperty("after"));
+    }
+
+    @Test
     void synchronousKeepsAnyExchangeOnItsThread() {
         Exchange out = run("direct:plain", uri("general", "synchronous=true"));
         assertNull(out.getException());
@@ -72,5 +88,27 @@ class TransactedRouteTest extends EmulatorTestSupport {
         assertNotSame(out.getProperty("before"), out.getProperty("after"));
         assertEquals(true, ((Thread) out.getProperty("after")).getName().contains("ProsaSttCallback"),
                 ((Thread) out.getProperty("after")).getName());
+    }
+
+    /** An endpoint that, as camel-jms's JmsEndpoint with transacted=true, reports {@code isTransacted()}. */
+    public static final class TransactedConsumerEndpoint extends DefaultEndpoint {
+        TransactedConsumerEndpoint(CamelContext context) {
+            super("transacted-consumer://test", null);
+            setCamelContext(context);
+        }
+
+        public boolean isTransacted() {
+            return true;
+        }
+
+        @Override
+        public Producer createProducer() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Consumer createConsumer(Processor processor) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

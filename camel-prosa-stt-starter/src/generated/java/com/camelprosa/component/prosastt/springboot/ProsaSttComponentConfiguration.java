@@ -177,10 +177,10 @@ public class ProsaSttComponentConfiguration extends ComponentConfigurationProper
     /**
      * Continue the exchange on the thread that sent it, once the session has
      * ended, instead of on the component's callback threads; that thread waits
-     * meanwhile (within the session's own bounds). A transacted exchange (from a
-     * JMS consumer with transacted=true, or after transacted()) always does this,
-     * so the rest of the route runs inside its transaction: set it only for other
-     * thread-bound resources.
+     * meanwhile (within the session's own bounds). A transacted exchange (after
+     * transacted(), or from a consumer that transacts itself, such as jms: with
+     * transacted=true) always does this, so the rest of the route runs inside its
+     * transaction: set it only for other thread-bound resources.
      */
     private Boolean synchronous = false;
     /**

@@ -1009,9 +1009,10 @@ public interface ProsaSttEndpointBuilderFactory {
          * Continue the exchange on the thread that sent it, once the session
          * has ended, instead of on the component's callback threads; that
          * thread waits meanwhile (within the session's own bounds). A
-         * transacted exchange (from a JMS consumer with transacted=true, or
-         * after transacted()) always does this, so the rest of the route runs
-         * inside its transaction: set it only for other thread-bound resources.
+         * transacted exchange (after transacted(), or from a consumer that
+         * transacts itself, such as jms: with transacted=true) always does
+         * this, so the rest of the route runs inside its transaction: set it
+         * only for other thread-bound resources.
          * 
          * The option is a: <code>boolean</code> type.
          * 
@@ -1029,9 +1030,10 @@ public interface ProsaSttEndpointBuilderFactory {
          * Continue the exchange on the thread that sent it, once the session
          * has ended, instead of on the component's callback threads; that
          * thread waits meanwhile (within the session's own bounds). A
-         * transacted exchange (from a JMS consumer with transacted=true, or
-         * after transacted()) always does this, so the rest of the route runs
-         * inside its transaction: set it only for other thread-bound resources.
+         * transacted exchange (after transacted(), or from a consumer that
+         * transacts itself, such as jms: with transacted=true) always does
+         * this, so the rest of the route runs inside its transaction: set it
+         * only for other thread-bound resources.
          * 
          * The option will be converted to a <code>boolean</code> type.
          * 
