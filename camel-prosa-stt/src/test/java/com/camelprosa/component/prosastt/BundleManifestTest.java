@@ -59,7 +59,10 @@ class BundleManifestTest {
                 "com.camelprosa.prosastt.client;version=\"[0.1,0.2)\"",
                 "com.fasterxml.jackson.databind;version=\"[2.15,3)\"",
                 // metrics only when the application has Micrometer: the bundle resolves without it
-                "io.micrometer.core.instrument;version=\"[1.14,2)\";resolution:=optional" }) {
+                "io.micrometer.core.instrument;version=\"[1.14,2)\";resolution:=optional",
+                // the span decorator only when the application traces with camel-telemetry
+                "org.apache.camel.telemetry;version=\"[4.18,5)\";resolution:=optional",
+                "org.apache.camel.telemetry.decorators;version=\"[4.18,5)\";resolution:=optional" }) {
             assertTrue(imports.contains(expected), expected + " in " + imports);
         }
         assertFalse(imports.matches(".*(^|,)java\\..*"), "java.* comes from the framework");
@@ -70,6 +73,7 @@ class BundleManifestTest {
                 "META-INF/services/org/apache/camel/configurer/prosa-stt-component",
                 "META-INF/services/org/apache/camel/configurer/prosa-stt-endpoint",
                 "META-INF/services/org/apache/camel/urifactory/prosa-stt-endpoint",
+                "META-INF/services/org.apache.camel.telemetry.SpanDecorator",
                 "META-INF/com/camelprosa/component/prosastt/prosa-stt.json" }) {
             assertTrue(Files.isRegularFile(CLASSES.resolve(service)), service);
         }

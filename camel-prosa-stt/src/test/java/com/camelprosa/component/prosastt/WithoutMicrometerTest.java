@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Micrometer is an optional dependency: in a JVM whose classpath lacks it (the test classpath without its jars), the
- * component transcribes and its dev console answers, with no meters and no error.
+ * component transcribes and its dev console answers, with no meters and no error. The same for camel-telemetry (the
+ * tracing SPI of the span decorator).
  */
 class WithoutMicrometerTest {
 
@@ -30,13 +31,39 @@ class WithoutMicrometerTest {
 
     @Test
     void componentRunsWithoutMicrometerOnTheClasspath() throws Exception {
+        String output = runWithout("micrometer", entry -> entry.contains(File.separator + "micrometer"));
+        assertTrue(output.contains("micrometer absent"), output);
+        assertTrue(output.contains("transcript: halo"), output);
+        assertTrue(output.contains("completed: 1"), output);
+        assertFalse(output.contains("prosa.stt.") || output.contains("NoClassDefFoundError"), output);
+    }
+
+    /**
+     * camel-telemetry is optional too: only its ServiceLoader loads ProsaSttSpanDecorator (named in the jar's
+     * META-INF/services file), so without it the component never touches the class, which could not even load there.
+     */
+    @Test
+    void componentRunsWithoutCamelTelemetryOnTheClasspath() throws Exception {
+        String output = runWithout("camel-telemetry", entry -> entry.contains(File.separator + "camel-telemetry")
+                                                             || entry.contains(File.separator + "camel-opentelemetry")
+                                                             || entry.contains(File.separator + "opentelemetry"));
+        assertTrue(output.contains("telemetry absent"), output);
+        assertTrue(output.contains("span decorator service file present"), output);
+        assertTrue(output.contains("span decorator unloadable: NoClassDefFoundError"), output);
+        assertTrue(output.contains("transcript: halo"), output);
+        assertTrue(output.contains("completed: 1"), output);
+        assertEquals(1, output.split("NoClassDefFoundError", -1).length - 1, "only the deliberate load fails: " + output);
+    }
+
+    /** Runs {@link WithoutMicrometerRun} in a JVM with the test classpath minus the entries {@code dropped} matches. */
+    private String runWithout(String what, java.util.function.Predicate<String> dropped) throws Exception {
         String testClassPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> classPath = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         for (String entry : testClassPath.split(File.pathSeparator)) {
-            (entry.contains(File.separator + "micrometer") ? removed : classPath).add(entry);
+            (dropped.test(entry) ? removed : classPath).add(entry);
         }
-        assertFalse(removed.isEmpty(), "micrometer-core is on the test classpath: " + testClassPath);
+        assertFalse(removed.isEmpty(), what + " is on the test classpath: " + testClassPath);
 
         try (ProsaSttEmulator emulator = ProsaSttEmulator.builder().apiKey(KEY)
                 .transcripts(TranscriptScript.of("one.wav", List.of("halo"))).build().start()) {
@@ -48,10 +75,7 @@ class WithoutMicrometerTest {
             assertTrue(child.waitFor(90, TimeUnit.SECONDS), "the child JVM ended");
             String output = Files.readString(console);
             assertEquals(0, child.exitValue(), output);
-            assertTrue(output.contains("micrometer absent"), output);
-            assertTrue(output.contains("transcript: halo"), output);
-            assertTrue(output.contains("completed: 1"), output);
-            assertFalse(output.contains("prosa.stt.") || output.contains("NoClassDefFoundError"), output);
+            return output;
         }
     }
 }

@@ -11,9 +11,10 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 
 /**
- * The application of {@link com.camelprosa.component.prosastt.WithoutMicrometerTest}, run in a JVM whose classpath
- * has no Micrometer: a route transcribes with the emulator and the dev console answers. Arguments: the emulator's url and key. Prints
- * {@code micrometer absent}, then {@code transcript: <text>} or the exception, then the console's text.
+ * The application of {@link com.camelprosa.component.prosastt.WithoutMicrometerTest}, run in a JVM whose classpath lacks Micrometer or
+ * camel-telemetry: a route transcribes with the emulator and the dev console answers. Arguments: the emulator's url and key. Prints
+ * {@code micrometer absent} and whether camel-telemetry is there (and if not, that the span decorator
+ * could not load), then {@code transcript: <text>} or the exception, then the console's text.
  */
 public final class WithoutMicrometerRun {
 
@@ -26,6 +27,20 @@ public final class WithoutMicrometerRun {
             System.out.println("micrometer present");
         } catch (ClassNotFoundException e) {
             System.out.println("micrometer absent");
+        }
+        try {
+            Class.forName("org.apache.camel.telemetry.SpanDecorator");
+            System.out.println("telemetry present");
+        } catch (ClassNotFoundException e) {
+            System.out.println("telemetry absent");
+            System.out.println("span decorator service file " + (WithoutMicrometerRun.class.getClassLoader()
+                    .getResource("META-INF/services/org.apache.camel.telemetry.SpanDecorator") == null ? "absent" : "present"));
+            try {
+                Class.forName("com.camelprosa.component.prosastt.ProsaSttSpanDecorator");
+                System.out.println("span decorator loaded");
+            } catch (LinkageError unloadable) {
+                System.out.println("span decorator unloadable: " + unloadable.getClass().getSimpleName());
+            }
         }
         try (CamelContext context = new DefaultCamelContext()) {
             context.getComponent("prosa-stt", ProsaSttComponent.class).getConfiguration().setApiKey(args[1]);
