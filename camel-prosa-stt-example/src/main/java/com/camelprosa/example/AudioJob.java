@@ -59,7 +59,9 @@ public final class AudioJob {
         }
         name = FileUtil.stripPath(name);
         exchange.setProperty(NAME, name);
-        exchange.setProperty(BASE_NAME, FileUtil.onlyName(name, true));
+        // an inbox's file is transcribed under the name it is moved to, never over an earlier transcript
+        exchange.setProperty(BASE_NAME, FileUtil.onlyName(exchange.getProperty(InboxOutcomes.MOVED_NAME, name,
+                String.class), true));
         exchange.setProperty(AUDIO, exchange.getIn().getBody());
         exchange.setProperty(STARTED, System.nanoTime());
         exchange.getIn().setHeader(ProsaSttConstants.LABEL, name);

@@ -56,7 +56,8 @@ final class InboxOutcomes {
     /**
      * Names the audio in {@code .done} and {@code .error}: its own name, or, when either holds a file of that name
      * already (from an earlier run, or an earlier file of the same name), the name with the time in it
-     * ({@code note-20261205031800123.wav}). The first step of an inbox route.
+     * ({@code note-20261205031800123.wav}); the same when the outbox has a transcript of that name, so transcripts are
+     * never replaced either. The first step of an inbox route.
      */
     void claim(Exchange e) throws Exception {
         String name = e.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
@@ -66,13 +67,26 @@ final class InboxOutcomes {
             RemoteFileOperations<?> server = remote.createRemoteFileOperations();
             server.connect(remote.getConfiguration(), e);
             try {
-                e.setProperty(MOVED_NAME, free(name, moved -> server.existsFile(folder + "/" + moved)));
+                e.setProperty(MOVED_NAME, free(name, moved -> server.existsFile(folder + "/" + moved)
+                                                               || transcribed(moved)));
             } finally {
                 server.disconnect();
             }
         } else {
-            e.setProperty(MOVED_NAME, free(name, moved -> Files.exists(Path.of(inbox).resolve(moved))));
+            e.setProperty(MOVED_NAME, free(name, moved -> Files.exists(Path.of(inbox).resolve(moved))
+                                                           || transcribed(moved)));
         }
+    }
+
+    /** Whether the outbox holds a transcript of an audio moved as {@code .done/<moved>} or {@code .error/<moved>}. */
+    private boolean transcribed(String moved) {
+        String base = FileUtil.onlyName(moved.substring(moved.indexOf('/') + 1), true);
+        return Files.exists(outbox.resolve(base + ".txt"));
+    }
+
+    /** The name of this file's transcripts in the outbox: the name it is moved under, without its extension. */
+    static String baseName(Exchange e) {
+        return FileUtil.onlyName(e.getProperty(MOVED_NAME, name(e), String.class), true);
     }
 
     private static String free(String name, Predicate<String> exists) {
@@ -87,7 +101,7 @@ final class InboxOutcomes {
 
     void succeeded(Exchange e) {
         String name = name(e);
-        String base = FileUtil.onlyName(name, true);
+        String base = baseName(e);
         report.add(new RunReport.Entry(source, name, movedTo(".done", e),
                 List.of(outbox.resolve(base + ".txt"), outbox.resolve(base + ".json"), outbox.resolve(base + ".srt")), null));
     }

@@ -32,7 +32,7 @@ public class StereoCallRoutes extends RouteBuilder {
                     .process(outcomes::failed)
                 .end()
                 .process(outcomes::claim)
-                .setProperty("baseName", simple("${file:onlyname.noext}"))
+                .process(e -> e.setProperty("baseName", InboxOutcomes.baseName(e)))
                 .to(STT)
                 .setProperty("transcript", body())
                 .setBody(simple("${body.text()}")) // the dialogue: "agent: ..." and "customer: ..." lines

@@ -112,6 +112,24 @@ class FilesRouteTest {
         assertTrue(console.text().contains("original moved to " + movedError), console.text());
     }
 
+    @Test
+    void anEarlierTranscriptOfTheSameNameIsNeverReplaced() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("call-center.txt"), "an earlier transcript");
+        copySample(Files.createDirectories(dir.resolve("in")).resolve("call-center.wav"));
+
+        Console console = Console.create();
+        assertEquals(0, new ExampleApp(once(null, null), console).runOnce(30_000), console.text());
+
+        assertEquals("an earlier transcript", Files.readString(out.resolve("call-center.txt")));
+        Path text = only(out, "call-center-\\d{17}\\.txt");
+        assertEquals(String.join(" ", sampleSentences()), Files.readString(text));
+        String base = text.getFileName().toString().replace(".txt", "");
+        assertTrue(Files.exists(out.resolve(base + ".json")) && Files.exists(out.resolve(base + ".srt")));
+        assertTrue(Files.exists(dir.resolve("in/.done/" + base + ".wav")), "the audio is moved under the same name");
+        assertTrue(console.text().contains(text.toString()), console.text());
+    }
+
     /** The one file in the folder whose name matches, besides the earlier one. */
     private static Path only(Path folder, String regex) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
