@@ -1,6 +1,5 @@
 package com.camelprosa.example;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,14 +17,10 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The captions page in a real headless Chromium: its fake microphone plays the shipped spoken sample, the page streams
@@ -36,9 +31,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class CaptionsBrowserTest {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    private static final Path DRIVER = Path.of(System.getProperty("chromium.driver", "/usr/bin/chromedriver"));
-    private static final boolean INSTALLED = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
 
     @TempDir
     static Path dir;
@@ -46,7 +38,7 @@ class CaptionsBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        if (!INSTALLED) {
+        if (!Chromium.INSTALLED) {
             return; // each test reports the skip: an assumption failing here would make surefire count no tests
         }
         app = new ExampleApp(new Options(dir.resolve("app"), null, null, false, Set.of("captions"), 0, null, 0, null,
@@ -55,8 +47,7 @@ class CaptionsBrowserTest {
 
     @BeforeEach
     void needsChromium() {
-        assumeTrue(INSTALLED, "Chromium and chromium-driver are not installed at " + CHROMIUM + " and " + DRIVER
-                              + " (apt-get install chromium chromium-driver)");
+        Chromium.assumeInstalled();
     }
 
     @AfterAll
@@ -72,7 +63,7 @@ class CaptionsBrowserTest {
         try (var in = getClass().getResourceAsStream("/sample/call-center.wav")) {
             Files.copy(in, wav);
         }
-        WebDriver browser = chromium("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+        WebDriver browser = Chromium.start(dir, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
                 "--use-file-for-fake-audio-capture=" + wav + "%noloop");
         try {
             // The label names the sample, so the emulator answers with its transcript.
@@ -111,7 +102,7 @@ class CaptionsBrowserTest {
         try (var in = getClass().getResourceAsStream("/sample/call-center.wav")) {
             Files.copy(in, wav);
         }
-        WebDriver browser = chromium();
+        WebDriver browser = Chromium.start(dir);
         try {
             browser.get("http://127.0.0.1:" + app.httpPort() + "/");
             browser.findElement(By.id("file")).sendKeys(wav.toString());
@@ -124,18 +115,6 @@ class CaptionsBrowserTest {
         }
     }
 
-    private static WebDriver chromium(String... extra) throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required", "--window-size=820,520",
-                "--user-data-dir=" + Files.createTempDirectory(dir, "chromium-profile"));
-        options.addArguments(extra);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().withLogFile(new File("target/chromedriver.log")).build();
-        return new ChromeDriver(service, options);
-    }
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> log(WebDriver d) {

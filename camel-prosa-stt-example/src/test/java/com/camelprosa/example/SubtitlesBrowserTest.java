@@ -1,6 +1,5 @@
 package com.camelprosa.example;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -28,13 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The WebVTT that {@code outputType=vtt} makes, played as a {@code <track>} of a {@code <video>} in a real headless
@@ -46,9 +41,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class SubtitlesBrowserTest {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    private static final Path DRIVER = Path.of(System.getProperty("chromium.driver", "/usr/bin/chromedriver"));
-    private static final boolean INSTALLED = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
     private static final String KEY = "subtitles-browser-test-key";
     /** Half a millisecond: the file holds times rounded to the millisecond, the browser reads them as doubles. */
     private static final double MS = 0.0005 + 1e-9;
@@ -81,7 +73,7 @@ class SubtitlesBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        if (!INSTALLED) {
+        if (!Chromium.INSTALLED) {
             return; // each test reports the skip: an assumption failing here would make surefire count no tests
         }
         emulator = ProsaSttEmulator.builder().apiKey(KEY)
@@ -106,8 +98,7 @@ class SubtitlesBrowserTest {
 
     @BeforeEach
     void needsChromium() {
-        assumeTrue(INSTALLED, "Chromium and chromium-driver are not installed at " + CHROMIUM + " and " + DRIVER
-                              + " (apt-get install chromium chromium-driver)");
+        Chromium.assumeInstalled();
     }
 
     @AfterAll
@@ -147,7 +138,7 @@ class SubtitlesBrowserTest {
         String body = template.requestBodyAndHeader(endpoint(options + "outputType=vtt"), audio(sample),
                 ProsaSttConstants.LABEL, sample, String.class);
         vtt = body.getBytes(StandardCharsets.UTF_8);
-        WebDriver browser = chromium();
+        WebDriver browser = Chromium.start(dir);
         try {
             browser.get("http://127.0.0.1:" + http.getAddress().getPort() + "/");
             new WebDriverWait(browser, Duration.ofSeconds(20))
@@ -202,14 +193,4 @@ class SubtitlesBrowserTest {
         }
     }
 
-    private static WebDriver chromium() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory(dir, "chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().withLogFile(new File("target/chromedriver-subtitles.log")).build();
-        return new ChromeDriver(service, options);
-    }
 }
