@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -52,6 +53,7 @@ final class MicrometerMetrics implements ProsaSttMetrics {
     private final String endpoint;
     private final AtomicInteger open = new AtomicInteger();
     private final List<Meter> gauges;
+    private final Map<String, SessionMeters> sessionMeters = new ConcurrentHashMap<>();
 
     private MicrometerMetrics(MeterRegistry registry, ProsaSttEndpoint endpoint) {
         this.registry = registry;
@@ -101,6 +103,11 @@ final class MicrometerMetrics implements ProsaSttMetrics {
     }
 
     @Override
+    public SessionObserver observer(String model) {
+        return sessionMeters.computeIfAbsent(model == null ? NONE_TAG : model, m -> new SessionMeters(tags(model)));
+    }
+
+    @Override
     public Map<String, Object> values() {
         Map<String, Object> values = new TreeMap<>();
         for (Meter meter : registry.getMeters()) {
@@ -131,19 +138,14 @@ final class MicrometerMetrics implements ProsaSttMetrics {
                 Tag.of("close.code", code == ProsaSttException.NO_CLOSE_CODE ? NONE_TAG : String.valueOf(code)));
     }
 
-    /** One exchange's meters; also the observer of its websocket sessions (called on their threads). */
-    private final class Recorded implements Transcription, SessionObserver {
+    /** One exchange's meters: its outcome and its whole time. */
+    private final class Recorded implements Transcription {
         private final Tags tags;
         private volatile long startNanos;
         private volatile boolean starting;
 
         Recorded(Tags tags) {
             this.tags = tags;
-        }
-
-        @Override
-        public SessionObserver observer() {
-            return this;
         }
 
         @Override
@@ -159,67 +161,81 @@ final class MicrometerMetrics implements ProsaSttMetrics {
                 Counter.builder(SESSIONS).tags(outcome).baseUnit("sessions")
                         .description("Exchanges transcribed, by outcome").register(registry).increment();
                 if (starting) {
-                    timer(SESSION, "Whole transcription of an exchange, from its first session's start to its end",
-                            outcome).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+                    Timer.builder(SESSION).tags(outcome)
+                            .description("Whole transcription of an exchange, from its first session's start to its end")
+                            .register(registry).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
                 }
             });
+        }
+    }
+
+    /**
+     * The meters of the websocket sessions of one model, each looked up in the registry once, when it first has a value
+     * (as before, a meter appears only then): the observer of those sessions (called on their threads).
+     */
+    private final class SessionMeters implements SessionObserver {
+        private final Tags tags;
+        private final Map<String, Meter> meters = new ConcurrentHashMap<>();
+
+        SessionMeters(Tags tags) {
+            this.tags = tags;
         }
 
         @Override
         public void started() {
             open.incrementAndGet();
-            safely(() -> Counter.builder(PARTS).tags(tags).baseUnit("sessions")
-                    .description("Websocket sessions opened: one per exchange, one per part of long audio or channel")
-                    .register(registry).increment());
+            counter(PARTS, "sessions", "Websocket sessions opened: one per exchange, one per part of long audio or channel")
+                    .increment();
         }
 
         @Override
         public void created(String jobId, Duration connect) {
-            safely(() -> timer(CONNECT, "From a session's start to the server's 'created'", tags).record(connect));
+            timer(CONNECT, "From a session's start to the server's 'created'").record(connect);
         }
 
         @Override
         public void firstResult(String jobId, Duration sinceCreated) {
-            safely(() -> timer(FIRST_RESULT, "From 'created' to the session's first result", tags).record(sinceCreated));
+            timer(FIRST_RESULT, "From 'created' to the session's first result").record(sinceCreated);
         }
 
         @Override
         public void confirmed(Transcript transcript, Duration sinceEndOfAudio, double audioSeconds) {
             open.decrementAndGet();
-            safely(() -> {
-                timer(CONFIRMATION, "From the end of the audio to the server's confirmation", tags)
-                        .record(sinceEndOfAudio);
-                audio(audioSeconds);
-                if (transcript.quotaUsed() != null) {
-                    Counter.builder(QUOTA).tags(tags).description("Quota used, as the server's metadata reports it")
-                            .register(registry).increment(transcript.quotaUsed());
-                }
-            });
+            timer(CONFIRMATION, "From the end of the audio to the server's confirmation").record(sinceEndOfAudio);
+            audio(audioSeconds);
+            if (transcript.quotaUsed() != null) {
+                counter(QUOTA, null, "Quota used, as the server's metadata reports it").increment(transcript.quotaUsed());
+            }
         }
 
         @Override
         public void failed(ProsaSttException error, double audioSeconds) {
             open.decrementAndGet();
-            safely(() -> audio(audioSeconds));
+            audio(audioSeconds);
         }
 
         private void audio(double seconds) {
             if (seconds > 0) {
-                Counter.builder(AUDIO).tags(tags).baseUnit("seconds").description("Seconds of audio sent")
-                        .register(registry).increment(seconds);
+                counter(AUDIO, "seconds", "Seconds of audio sent").increment(seconds);
             }
         }
 
-        private Timer timer(String name, String description, Tags with) {
-            return Timer.builder(name).tags(with).description(description).register(registry);
+        private Counter counter(String name, String unit, String description) {
+            return (Counter) meters.computeIfAbsent(name, n -> Counter.builder(n).tags(tags).baseUnit(unit)
+                    .description(description).register(registry));
         }
 
-        private void safely(Runnable record) {
-            try {
-                record.run();
-            } catch (RuntimeException e) {
-                LOG.debug("Recording a prosa-stt metric failed ({})", e.getClass().getSimpleName(), e);
-            }
+        private Timer timer(String name, String description) {
+            return (Timer) meters.computeIfAbsent(name,
+                    n -> Timer.builder(n).tags(tags).description(description).register(registry));
+        }
+    }
+
+    private static void safely(Runnable record) {
+        try {
+            record.run();
+        } catch (RuntimeException e) {
+            LOG.debug("Recording a prosa-stt metric failed ({})", e.getClass().getSimpleName(), e);
         }
     }
 }

@@ -1,9 +1,11 @@
 package com.camelprosa.component.prosastt;
 
 import java.util.Arrays;
+import java.util.function.Function;
 
 import javax.net.ssl.SSLContext;
 
+import com.camelprosa.prosastt.client.SessionObserver;
 import com.camelprosa.prosastt.client.StreamRequest;
 import com.camelprosa.prosastt.client.StreamRequestBuilder;
 import com.camelprosa.prosastt.client.Subtitles;
@@ -37,8 +39,12 @@ final class ProsaSttBinding {
                 .build();
     }
 
-    /** The request for one message: the endpoint's, with the message's headers and the body's file name as label. */
-    static StreamRequest request(StreamRequest base, Message in, String fileName) {
+    /**
+     * The request for one message: the endpoint's, with the message's headers and the body's file name as label; a
+     * model header brings that model's session observer ({@code observers}, which may give null).
+     */
+    static StreamRequest request(StreamRequest base, Message in, String fileName,
+                                 Function<String, SessionObserver> observers) {
         String model = in.getHeader(ProsaSttConstants.MODEL, String.class);
         String label = in.getHeader(ProsaSttConstants.LABEL, String.class);
         String format = in.getHeader(ProsaSttConstants.AUDIO_FORMAT, String.class);
@@ -52,7 +58,8 @@ final class ProsaSttBinding {
         }
         StreamRequestBuilder b = base.toBuilder();
         if (model != null) {
-            b.model(ProsaSttConfiguration.expandModel(model));
+            String expanded = ProsaSttConfiguration.expandModel(model);
+            b.model(expanded).observer(observers.apply(expanded));
         }
         if (label != null) {
             b.label(label);

@@ -5,6 +5,7 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 
 import com.camelprosa.prosastt.client.ProsaSttInvalidConfigurationException;
+import com.camelprosa.prosastt.client.SessionObserver;
 import com.camelprosa.prosastt.client.StreamRequest;
 import com.camelprosa.prosastt.client.Subtitles;
 import org.apache.camel.Category;
@@ -91,6 +92,10 @@ public class ProsaSttEndpoint extends DefaultEndpoint implements EndpointService
             limiter = new StreamLimiter(configuration.getMaxConcurrentStreams(), getComponent().getTimers());
         }
         metrics = ProsaSttMetrics.of(this);
+        SessionObserver sessions = metrics.observer(baseRequest.model());
+        if (sessions != null) {
+            baseRequest = baseRequest.toBuilder().observer(sessions).build(); // once: no exchange builds a request for it
+        }
         if (eventEndpoint != null) {
             Producer producer = eventEndpoint.createProducer();
             ServiceHelper.startService(producer);

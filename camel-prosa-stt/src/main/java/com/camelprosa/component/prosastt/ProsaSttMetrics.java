@@ -19,6 +19,11 @@ interface ProsaSttMetrics {
         }
 
         @Override
+        public SessionObserver observer(String model) {
+            return null;
+        }
+
+        @Override
         public Map<String, Object> values() {
             return Map.of();
         }
@@ -31,6 +36,12 @@ interface ProsaSttMetrics {
     /** One exchange's transcription with {@code model}. */
     Transcription transcription(String model);
 
+    /**
+     * Hears the websocket sessions of the requests with {@code model} (one per model, set on the endpoint's request
+     * once), or null when nothing is recorded.
+     */
+    SessionObserver observer(String model);
+
     /** This endpoint's meters ({@code name{tags}} to value, timers as count and total seconds), for the dev console. */
     Map<String, Object> values();
 
@@ -41,11 +52,6 @@ interface ProsaSttMetrics {
     interface Transcription {
         Transcription NONE = new Transcription() {
             @Override
-            public SessionObserver observer() {
-                return null;
-            }
-
-            @Override
             public void sessionsStarting() {
             }
 
@@ -53,9 +59,6 @@ interface ProsaSttMetrics {
             public void ended(Throwable failure) {
             }
         };
-
-        /** Hears the exchange's websocket sessions, or null when nothing is recorded. */
-        SessionObserver observer();
 
         /** The exchange's first session starts (after any wait for maxConcurrentStreams). */
         void sessionsStarting();

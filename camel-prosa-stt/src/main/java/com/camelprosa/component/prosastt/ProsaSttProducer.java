@@ -95,7 +95,8 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
         AudioSource audio;
         try {
             audio = AudioBodies.sourceOf(exchange);
-            request = ProsaSttBinding.request(getEndpoint().getBaseRequest(), exchange.getMessage(), audio.fileName());
+            request = ProsaSttBinding.request(getEndpoint().getBaseRequest(), exchange.getMessage(), audio.fileName(),
+                    getEndpoint().getMetrics()::observer);
         } catch (Exception e) {
             statistics.ended(e);
             getEndpoint().getMetrics().transcription(getEndpoint().getConfiguration().getModel()).ended(e);
@@ -106,14 +107,12 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
         ProsaSttMetrics.Transcription metrics = getEndpoint().getMetrics().transcription(request.model());
         Completion done = new Completion(exchange, callback, statistics, metrics);
         try {
-            StreamRequest observed = metrics.observer() == null ? request
-                    : request.toBuilder().observer(metrics.observer()).build();
             StreamLimiter limiter = getEndpoint().getLimiter();
             if (limiter == null) {
-                start(done, observed, audio, () -> {
+                start(done, request, audio, () -> {
                 });
             } else {
-                int sessions = ProsaSttClient.sessionsFor(observed, audio);
+                int sessions = ProsaSttClient.sessionsFor(request, audio);
                 if (sessions > limiter.max()) {
                     done.fail(new ProsaSttInvalidConfigurationException("splitChannels needs " + sessions + " sessions at"
                                                                         + " once for this " + sessions + "-channel audio, more than maxConcurrentStreams="
@@ -125,7 +124,7 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
                     public void start() {
                         // Freed by a session that ended on an I/O thread: opening a file waits, so not there.
                         offIoThread(getEndpoint().getComponent().getCallbacks())
-                                .execute(() -> ProsaSttProducer.this.start(done, observed, audio,
+                                .execute(() -> ProsaSttProducer.this.start(done, request, audio,
                                         once(() -> release(limiter, sessions))));
                     }
 
