@@ -236,7 +236,7 @@ class LongAudioAttackTest extends EmulatorTestSupport {
             for (ProsaSttEmulator s : servers) {
                 assertEquals(0, s.openSessions(), "emulator sessions at " + s.url());
             }
-            List<String> busy = busyThreads();
+            List<String> busy = Resources.busyThreads(LongAudioAttackRecorder.class.getName());
             assertTrue(busy.isEmpty(), "threads still working: " + busy);
             List<String> fresh = new ArrayList<>(Resources.componentThreads());
             fresh.removeAll(threadsBefore);
@@ -246,26 +246,6 @@ class LongAudioAttackTest extends EmulatorTestSupport {
         List<String> now = Resources.componentThreads();
         LOG.info("Back to baseline {} ms after the end; component threads {} -> {} (new ones idle in their pools)",
                 (System.nanoTime() - start) / 1_000_000, threadsBefore.size(), now.size());
-    }
-
-    /** Threads whose stack is in this component's code or in a recorder's read (a thread left waiting or working). */
-    private static List<String> busyThreads() {
-        List<String> busy = new ArrayList<>();
-        Thread.getAllStackTraces().forEach((t, stack) -> {
-            if (t == Thread.currentThread() || !t.isAlive()) {
-                return;
-            }
-            for (StackTraceElement f : stack) {
-                String c = f.getClassName();
-                if (c.startsWith("com.camelprosa.prosastt.client.")
-                    || c.startsWith(LongAudioAttackRecorder.class.getName())
-                    || c.startsWith("com.camelprosa.component.prosastt.ProsaStt")) {
-                    busy.add(t.getName() + " at " + f);
-                    return;
-                }
-            }
-        });
-        return busy;
     }
 
     private static boolean idle(String name) {

@@ -20,6 +20,29 @@ public final class Resources {
                 .sorted().toList();
     }
 
+    /**
+     * Threads (but the caller) whose stack is in this component's or its client's code, or in a class named by
+     * {@code alsoPrefixes}: a thread left waiting or working, where an idle pooled thread has none of it.
+     */
+    public static List<String> busyThreads(String... alsoPrefixes) {
+        List<String> prefixes = new java.util.ArrayList<>(List.of("com.camelprosa.prosastt.client.",
+                "com.camelprosa.component.prosastt.ProsaStt"));
+        prefixes.addAll(List.of(alsoPrefixes));
+        List<String> busy = new java.util.ArrayList<>();
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (t == Thread.currentThread() || !t.isAlive()) {
+                return;
+            }
+            for (StackTraceElement f : stack) {
+                if (prefixes.stream().anyMatch(f.getClassName()::startsWith)) {
+                    busy.add(t.getName() + " at " + f);
+                    return;
+                }
+            }
+        });
+        return busy;
+    }
+
     public static long fileDescriptors() {
         String[] fds = new File("/proc/self/fd").list();
         return fds == null ? -1 : fds.length;
