@@ -99,11 +99,15 @@ final class MicrometerMetrics implements ProsaSttMetrics {
 
     @Override
     public Transcription transcription(String model) {
-        return new Recorded(tags(model));
+        return new Recorded(meters(model).tags);
     }
 
     @Override
     public SessionObserver observer(String model) {
+        return meters(model);
+    }
+
+    private SessionMeters meters(String model) {
         return sessionMeters.computeIfAbsent(model == null ? NONE_TAG : model, m -> new SessionMeters(tags(model)));
     }
 

@@ -1,7 +1,9 @@
 package com.camelprosa.component.prosastt;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,7 +15,6 @@ import com.camelprosa.prosastt.client.ProsaSttException;
 import com.camelprosa.prosastt.client.ProsaSttInvalidConfigurationException;
 import com.camelprosa.prosastt.client.ProsaSttRateLimitedException;
 import com.camelprosa.prosastt.client.StreamRequest;
-import com.camelprosa.prosastt.client.StreamRequestBuilder;
 import com.camelprosa.prosastt.client.Transcript;
 import com.camelprosa.prosastt.client.TranscriptParts;
 import com.camelprosa.prosastt.client.TranscriptStream;
@@ -21,7 +22,6 @@ import com.camelprosa.prosastt.client.internal.IoThreads;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.PluginHelper;
@@ -36,6 +36,9 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
 
     /** The exchange property holding the parts of long audio already confirmed, for a redelivery to resume after. */
     static final String PARTS_PROPERTY = "CamelProsaSttConfirmedParts";
+
+    /** Whether each consumer endpoint that sent here transacts itself: read once per endpoint, not per exchange. */
+    private final Map<Endpoint, Boolean> transactedConsumers = new ConcurrentHashMap<>();
 
     public ProsaSttProducer(ProsaSttEndpoint endpoint) {
         super(endpoint);
@@ -68,8 +71,9 @@ public class ProsaSttProducer extends DefaultAsyncProducer {
      */
     private boolean fromTransactedConsumer(Exchange exchange) {
         Endpoint from = exchange.getFromEndpoint();
-        return from != null && Boolean.TRUE.equals(PluginHelper.getBeanIntrospection(getEndpoint().getCamelContext())
-                .getOrElseProperty(from, "transacted", null, false));
+        return from != null && transactedConsumers.computeIfAbsent(from, e -> Boolean.TRUE.equals(
+                PluginHelper.getBeanIntrospection(getEndpoint().getCamelContext())
+                        .getOrElseProperty(e, "transacted", null, false)));
     }
 
     /** Every session is bounded (connect, silence, finalize timeouts): the wait ends when the exchange does. */

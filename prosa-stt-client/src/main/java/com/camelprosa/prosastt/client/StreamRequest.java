@@ -1,7 +1,5 @@
 package com.camelprosa.prosastt.client;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 
 import java.util.List;
 
