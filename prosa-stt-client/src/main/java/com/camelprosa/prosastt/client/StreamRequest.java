@@ -1,6 +1,5 @@
 package com.camelprosa.prosastt.client;
 
-
 import java.util.List;
 
 import javax.net.ssl.SSLContext;
